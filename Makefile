@@ -1,0 +1,61 @@
+# Portal Keterbukaan — the two commands are `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: run test serve install migrate demo lint format messages check e2e bench backup restore clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+
+demo: migrate
+	$(MANAGE) load_demo
+
+## Development server with demo data at http://127.0.0.1:8000
+run: demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## The whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install
+	$(BIN)/pytest -q --create-db -n 2
+
+## Production-like server: gunicorn, DEBUG off, hashed and compressed static files
+serve: migrate
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-$$(hostname)-not-for-production-0123456789abcdef} \
+	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
+	DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 OTP_REQUIRED=0 \
+	sh -c '$(MANAGE) collectstatic --noinput -v0 && $(BIN)/gunicorn -c gunicorn.conf.py portal.wsgi'
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint --quiet
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## Re-extract translatable strings into each app's catalogue and compile them
+messages: install
+	$(MANAGE) update_messages
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+check: install
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OgpConfig(AppConfig):
+    name = "ogp"
+    verbose_name = _("Village budgets and open government")

@@ -1,0 +1,68 @@
+"""Per-client rate limits for public forms and search, kept in the shared cache.
+
+The cache is Redis when ``REDIS_URL`` is set and the database cache otherwise,
+so every gunicorn process on every host counts the same hits.
+
+    @throttle("ppid-request", rate="5/h")
+    def request_form(request): ...
+
+A throttled client gets the 429 page. Only the methods named are counted
+(POST by default).
+"""
+
+import functools
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.shortcuts import render
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(rate):
+    count, _, period = rate.partition("/")
+    return int(count), PERIODS[period]
+
+
+def client_address(request):
+    """The client's address; behind a trusted proxy, the nearest forwarded one."""
+    from django.conf import settings
+
+    if getattr(settings, "TRUST_PROXY_HEADERS", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def hit(request, scope, rate):
+    """Count one hit; return True when the client is still within the rate."""
+    limit, period = parse_rate(rate)
+    window = int(time.time() // period)
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    key = f"throttle:{scope}:{client}:{window}"
+    cache.add(key, 0, timeout=period + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period + 1)
+        count = 1
+    return count <= limit
+
+
+def throttled_response(request):
+    return render(request, "429.html", status=429)
+
+
+def throttle(scope, *, rate, methods=("POST",)):
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in methods and not hit(request, scope, rate):
+                return throttled_response(request)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,34 @@
+"""URL configuration. Public URLs are an interface: see DESIGN.md's URL contract."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from . import views
+
+portal_patterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("wilayah/", views.RegionIndexView.as_view(), name="regions"),
+    re_path(r"^wilayah/(?P<code>[0-9.]{2,13})/$", views.region_detail, name="region"),
+    path("penilaian/", views.vote, name="vote"),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+urlpatterns = [
+    path("", include((portal_patterns, "portal"))),
+    path("kunjungan/", include("visits.urls")),
+    path("kim/", include("kim.urls")),
+    path("ppid/", include("ppid.urls")),
+    path("", include("ogp.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"

@@ -1,0 +1,136 @@
+"""Public pages of the portal core: home, regions, health check and the poll."""
+
+import secrets
+
+from django.contrib import messages
+from django.db import DatabaseError, connections
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from . import services, wilayah
+from .forms import VoteForm
+from .models import District, Village
+from .throttle import throttle
+
+VISITOR_COOKIE = services.VISITOR_COOKIE
+
+
+class HomeView(TemplateView):
+    template_name = "portal/home.html"
+
+
+class RegionIndexView(TemplateView):
+    """`/wilayah/`: every kecamatan with its villages, and a village search."""
+
+    template_name = "portal/region_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        districts = list(District.objects.with_village_counts().order_by("name"))
+        villages = Village.objects.order_by("name").only("code", "name", "kind", "district_id")
+        by_district = {}
+        for village in villages:
+            by_district.setdefault(village.district_id, []).append(village)
+        for district in districts:
+            district.village_list = by_district.get(district.code, [])
+        query = self.request.GET.get("q", "")[:100]
+        context.update(
+            districts=districts,
+            village_total=sum(d.village_count for d in districts),
+            desa_total=sum(d.desa_count for d in districts),
+            kelurahan_total=sum(d.kelurahan_count for d in districts),
+            query=query,
+            results=list(Village.objects.search(query).select_related("district")[:50]) if query else None,
+        )
+        return context
+
+
+def region_detail(request, code):
+    """`/wilayah/<kode>/`: a kecamatan page or a village page."""
+    level = wilayah.level_of(code)
+    if level == "district":
+        try:
+            district = District.objects.with_village_counts().get(code=code)
+        except District.DoesNotExist:
+            raise Http404(_("No kecamatan has this code.")) from None
+        villages = list(district.villages.order_by("name"))
+        return render(
+            request,
+            "portal/district_detail.html",
+            {"district": district, "villages": villages},
+        )
+    if level == "village":
+        try:
+            village = Village.objects.select_related("district").get(code=code)
+        except Village.DoesNotExist:
+            raise Http404(_("No village has this code.")) from None
+        officials = list(village.officials.all())
+        return render(
+            request,
+            "portal/village_detail.html",
+            {"village": village, "district": village.district, "officials": officials},
+        )
+    raise Http404(_("This is not a kecamatan or village code."))
+
+
+@never_cache
+def healthz(request):
+    """200 with a tiny JSON body when the database answers, 503 when it does not."""
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_POST
+@throttle("vote", rate="10/m")
+def vote(request):
+    """Record a satisfaction vote, then go back to the page (works without JavaScript)."""
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return HttpResponseRedirect(_back(request, form.page()))
+    page = form.cleaned_data["token"]
+    visitor = request.COOKIES.get(VISITOR_COOKIE) or secrets.token_urlsafe(24)
+    replaced = services.record_vote(
+        path=page["path"], title=page["title"], visitor_id=visitor, choice=form.cleaned_data["choice"]
+    )
+    if replaced:
+        messages.success(request, _("Thank you. Your new vote replaces your earlier one."))
+    else:
+        messages.success(request, _("Thank you. Your vote has been recorded."))
+    response = HttpResponseRedirect(_back(request, page["path"]))
+    response.set_cookie(
+        VISITOR_COOKIE,
+        visitor,
+        max_age=60 * 60 * 24 * 365,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+def _back(request, path):
+    target = f"{path}#penilaian"
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/"
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)

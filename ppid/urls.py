@@ -1,0 +1,5 @@
+"""Public URLs of the ppid app (filled by its issue)."""
+
+app_name = "ppid"
+
+urlpatterns = []

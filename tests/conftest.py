@@ -1,0 +1,88 @@
+"""Shared fixtures: the territory loaded once per test database, users per role,
+a fast password hasher, an in-memory cache and e-mail, and no network."""
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from django.core.management import call_command
+
+from portal.models import StaffProfile, Village
+from portal.roles import Role, sync_roles
+
+# Bojonegoro's two villages used throughout the tests.
+SEDAHKIDUL = "35.22.18.2007"
+SUMBERREJO = "35.22.12.2006"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the regions of REGION_CODE (and the role groups) once per test database."""
+    with django_db_blocker.unblock():
+        call_command("load_regions", verbosity=0)
+        sync_roles()
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **django_settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private", "base_url": None},
+        },
+    }
+    settings.STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def make_staff(db):
+    """Create a staff user with a role and, optionally, the village they answer for."""
+
+    def make(username, role=None, village_code=None, **extra):
+        user = User.objects.create_user(
+            username=username, password="correct horse battery", is_staff=True, **extra
+        )
+        if role is not None:
+            user.groups.add(Group.objects.get(name=Role(role).value))
+        village = Village.objects.get(code=village_code) if village_code else None
+        StaffProfile.objects.create(user=user, village=village)
+        return User.objects.get(pk=user.pk)
+
+    return make
+
+
+@pytest.fixture
+def officer_sedahkidul(make_staff):
+    return make_staff("sekdes_sedahkidul", Role.PPID_DESA, SEDAHKIDUL)
+
+
+@pytest.fixture
+def officer_sumberrejo(make_staff):
+    return make_staff("sekdes_sumberrejo", Role.PPID_DESA, SUMBERREJO)
+
+
+@pytest.fixture
+def administrator(make_staff):
+    return make_staff("admin_diskominfo", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def editor(make_staff):
+    return make_staff("editor_diskominfo", Role.EDITOR)
+
+
+@pytest.fixture
+def ppid_utama(make_staff):
+    return make_staff("ppid_utama", Role.PPID_UTAMA)

@@ -1,0 +1,5 @@
+"""Public URLs of the visits app (filled by its issue)."""
+
+app_name = "visits"
+
+urlpatterns = []

@@ -17,6 +17,7 @@ list and change form for users allowed to read the audit log.
 
 from auditlog.mixins import AuditlogHistoryAdminMixin
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
@@ -105,6 +106,7 @@ class ScopedAdminMixin(ScopedFieldsMixin, AuditlogHistoryAdminMixin):
         return list_display
 
     def auditlog_history_view(self, request, object_id, extra_context=None):
+        self.get_object(request, unquote(object_id))  # 404 outside the user's scope
         if not request.user.has_perm(AUDIT_PERMISSION):
             raise PermissionDenied
         return super().auditlog_history_view(request, object_id, extra_context)

@@ -75,6 +75,7 @@ if DEBUG:
 else:
     _require("DJANGO_SECRET_KEY", SECRET_KEY)
     _require("DJANGO_ALLOWED_HOSTS", ALLOWED_HOSTS)
+    _require("FIELD_ENCRYPTION_KEY", FIELD_ENCRYPTION_KEY)
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -276,7 +277,17 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "portal.satisfactionvote",
     "portal.ratedpage",
 )
-AUDITLOG_MASK_TRACKING_FIELDS = ("password", "nik", "nik_encrypted", "access_code_hash")
+# Requesters' personal data never appears in clear in the audit trail.
+AUDITLOG_MASK_TRACKING_FIELDS = (
+    "password",
+    "requester_name",
+    "requester_nik",
+    "requester_address",
+    "requester_phone",
+    "requester_email",
+    "requester_occupation",
+    "access_code_hash",
+)
 
 # --- Logging ---------------------------------------------------------------
 LOGGING = {

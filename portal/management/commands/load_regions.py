@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--code", help="A kabupaten/kota code PP.KK (default: the REGION_CODE setting).")
 
     def handle(self, *args, **options):
-        code = options["code"] or settings.REGION_CODE
+        code = settings.REGION_CODE if options["code"] is None else options["code"]
         try:
             result = services.load_regions(code=code)
         except wilayah.RegionCodeError as error:

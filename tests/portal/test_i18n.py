@@ -1,0 +1,87 @@
+"""Indonesian by default, English as a full translation, local formats."""
+
+import datetime
+import gettext
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from portal.templatetags.portal import angka, persen, rupiah, tanggal
+
+ROOT = Path(settings.BASE_DIR)
+CATALOGUES = sorted(p for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in p.parts)
+
+
+def test_pages_are_indonesian_by_default(client, db):
+    html = client.get("/wilayah/").content.decode()
+    assert '<html lang="id">' in html
+    assert "Kecamatan dan desa" in html
+    assert "Beranda" in html
+
+
+def test_language_switch_turns_the_site_english_and_back(client, db):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/wilayah/"})
+    assert response.status_code == 302 and response["Location"] == "/wilayah/"
+    html = client.get("/wilayah/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Kecamatan and villages" in html
+    assert 'value="id"' in html  # the switch now offers Bahasa Indonesia
+    client.post("/i18n/setlang/", {"language": "id", "next": "/wilayah/"})
+    assert "Kecamatan dan desa" in client.get("/wilayah/").content.decode()
+
+
+def test_language_switch_works_as_a_plain_form(client, db):
+    html = client.get("/").content.decode()
+    assert 'action="/i18n/setlang/"' in html and 'name="language" value="en"' in html
+
+
+def test_dates_render_with_indonesian_weekday_and_month():
+    with translation.override("id"):
+        assert tanggal(datetime.date(2017, 9, 19)) == "Selasa, 19 September 2017"
+        assert tanggal(datetime.date(2025, 3, 31)) == "Senin, 31 Maret 2025"
+    with translation.override("en"):
+        assert tanggal(datetime.date(2017, 9, 19)) == "Tuesday, 19 September 2017"
+
+
+def test_datetimes_are_shown_in_jakarta_time():
+    moment = datetime.datetime(2017, 9, 18, 20, 0, tzinfo=datetime.UTC)  # 03:00 WIB the next day
+    with translation.override("id"):
+        assert tanggal(moment) == "Selasa, 19 September 2017"
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [(1250000000, "Rp1.250.000.000"), (0, "Rp0"), (-15000, "-Rp15.000"), (999, "Rp999"), (None, "")],
+)
+def test_rupiah_uses_dots_and_no_decimals(value, shown):
+    assert rupiah(value) == shown
+
+
+def test_numbers_and_percentages_follow_the_language():
+    assert angka(50000) == "50.000"
+    with translation.override("id"):
+        assert persen(83.333) == "83,3%"
+    with translation.override("en"):
+        assert persen(83.333) == "83.3%"
+
+
+def test_every_catalogue_is_complete_and_compiled():
+    assert any(p.parent.parent.name == "id" for p in CATALOGUES)
+    for path in CATALOGUES:
+        catalogue = polib.pofile(str(path))
+        language = path.parent.parent.name
+        if language == "id":
+            untranslated = [e.msgid for e in catalogue.untranslated_entries()]
+            assert not untranslated, f"{path}: untranslated {untranslated[:5]}"
+        assert not catalogue.fuzzy_entries(), f"{path}: fuzzy entries"
+        compiled = path.with_suffix(".mo")
+        assert compiled.exists(), f"{compiled} missing: run make messages"
+        with compiled.open("rb") as handle:
+            mo = gettext.GNUTranslations(handle)
+        for entry in catalogue.translated_entries():
+            if entry.msgid_plural or entry.msgctxt:
+                continue
+            assert mo.gettext(entry.msgid) == entry.msgstr, f"{compiled} is stale: run make messages"

@@ -1,0 +1,108 @@
+"""The page satisfaction widget: works without JavaScript, one vote per visitor per page."""
+
+import re
+
+import pytest
+from django.core import signing
+from django.test import Client
+
+from portal.forms import VoteForm
+from portal.models import SatisfactionVote
+from portal.services import VISITOR_COOKIE, seed_votes, vote_summary
+
+PAGE = "/wilayah/35.22.18.2007/"
+
+
+def token_from(html):
+    return re.search(r'name="token" value="([^"]+)"', html).group(1)
+
+
+def vote(client, choice, page=PAGE, **extra):
+    token = token_from(client.get(page).content.decode())
+    return client.post("/penilaian/", {"choice": choice, "token": token, **extra})
+
+
+def test_vote_without_javascript_posts_and_redirects_back(client, db):
+    response = vote(client, 4)
+    assert response.status_code == 302
+    assert response["Location"] == PAGE + "#penilaian"
+    html = client.get(PAGE).content.decode()
+    assert SatisfactionVote.objects.get().choice == 4
+    assert re.search(r"Very satisfied|Sangat Puas", html)
+    assert "100%" in html
+
+
+def test_second_vote_from_same_visitor_replaces_the_first(client, db):
+    vote(client, 4)
+    vote(client, 1)
+    assert list(SatisfactionVote.objects.values_list("choice", flat=True)) == [1]
+    html = client.get(PAGE).content.decode()
+    assert re.search(r"(Your current vote|Pilihan Anda saat ini): (Not satisfied|Tidak Puas)", html)
+
+
+def test_votes_from_two_visitors_on_two_pages_are_counted_apart(db):
+    first, second = Client(), Client()
+    vote(first, 4)
+    vote(second, 3)
+    vote(first, 2, page="/wilayah/35.22.18/")
+    shares, total = vote_summary(PAGE)
+    assert total == 2
+    assert {s.choice: s.count for s in shares} == {4: 1, 3: 1, 2: 0, 1: 0}
+    assert vote_summary("/wilayah/35.22.18/")[1] == 1
+
+
+def test_percentages_match_the_2017_article_poll(db):
+    seed_votes(path=PAGE, title="Desa Sedahkidul", counts={4: 14, 3: 2, 2: 1, 1: 2})
+    shares, total = vote_summary(PAGE)
+    assert total == 19
+    assert [s.percent for s in shares] == [74, 11, 5, 11]
+
+
+@pytest.mark.parametrize("choice", ["5", "0", "-1", "abc", "", "4; DROP TABLE"])
+def test_tampered_choice_is_refused_with_a_message(client, db, choice):
+    response = vote(client, choice)
+    assert response.status_code == 302
+    assert SatisfactionVote.objects.count() == 0
+    html = client.get(PAGE).content.decode()
+    assert 'class="message message--error"' in html
+
+
+def test_tampered_page_token_is_refused(client, db):
+    forged = signing.dumps({"path": "/elsewhere/", "title": "x"}, salt="another-salt")
+    response = client.post("/penilaian/", {"choice": 4, "token": forged})
+    assert response.status_code == 302
+    assert response["Location"] == "/#penilaian"
+    assert SatisfactionVote.objects.count() == 0
+
+
+def test_token_for_an_external_page_is_refused(db):
+    token = signing.dumps({"path": "//evil.example/", "title": ""}, salt=VoteForm.SALT)
+    form = VoteForm({"choice": 4, "token": token})
+    assert not form.is_valid()
+    assert form.page() == "/"
+
+
+def test_vote_needs_csrf_token(db):
+    client = Client(enforce_csrf_checks=True)
+    token = token_from(client.get(PAGE).content.decode())
+    response = client.post("/penilaian/", {"choice": 4, "token": token})
+    assert response.status_code == 403
+    assert SatisfactionVote.objects.count() == 0
+
+
+def test_votes_are_throttled_per_client(client, db):
+    token = token_from(client.get(PAGE).content.decode())
+    statuses = [client.post("/penilaian/", {"choice": 4, "token": token}).status_code for _ in range(12)]
+    assert statuses[:10] == [302] * 10
+    assert statuses[10:] == [429, 429]
+
+
+def test_get_is_not_allowed_on_the_vote_url(client, db):
+    assert client.get("/penilaian/").status_code == 405
+
+
+def test_visitor_cookie_is_httponly_and_no_raw_id_is_stored(client, db):
+    response = vote(client, 3)
+    cookie = response.cookies[VISITOR_COOKIE]
+    assert cookie["httponly"]
+    assert SatisfactionVote.objects.get().voter != cookie.value

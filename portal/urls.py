@@ -5,13 +5,14 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
-from . import views
+from . import two_factor, views
 
 portal_patterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("wilayah/", views.RegionIndexView.as_view(), name="regions"),
     re_path(r"^wilayah/(?P<code>[0-9.]{2,13})/$", views.region_detail, name="region"),
     path("penilaian/", views.vote, name="vote"),
+    re_path(r"^bahasa/(?P<code>[a-z]{2})/$", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
 ]
 
@@ -21,7 +22,8 @@ urlpatterns = [
     path("kim/", include("kim.urls")),
     path("ppid/", include("ppid.urls")),
     path("", include("ogp.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/2fa/", two_factor.verify_view, name="two_factor_verify"),
+    path("admin/2fa/setup/", two_factor.setup_view, name="two_factor_setup"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,15 +1,19 @@
 """Public pages of the portal core: home, regions, health check and the poll."""
 
 import secrets
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connections
-from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from . import services, wilayah
@@ -90,10 +94,28 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+def same_origin(request):
+    """Whether a POST comes from a page of this site (the Origin or Referer header).
+
+    Browsers send Origin with every cross-site POST, so a form on another site
+    cannot vote on a visitor's behalf. This protects the satisfaction poll
+    against cross-site request forgery without a per-visitor token, which
+    keeps every public page cacheable.
+    """
+    source = request.headers.get("Origin") or request.headers.get("Referer")
+    if not source or source == "null":
+        return False
+    parts = urlsplit(source)
+    return parts.netloc == request.get_host() and parts.scheme in ("http", "https")
+
+
+@csrf_exempt
 @require_POST
 @throttle("vote", rate="10/m")
 def vote(request):
     """Record a satisfaction vote, then go back to the page (works without JavaScript)."""
+    if not same_origin(request):
+        return HttpResponseForbidden(_("Votes are only accepted from this site's own pages."))
     form = VoteForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -117,6 +139,28 @@ def vote(request):
         httponly=True,
         samesite="Lax",
         secure=request.is_secure(),
+    )
+    return response
+
+
+@require_GET
+def set_language(request, code):
+    """Switch the site language with a plain link, then go back to the page."""
+    if code not in dict(settings.LANGUAGES) or not check_for_language(code):
+        raise Http404(_("Unknown language."))
+    target = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ) or not target.startswith("/"):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
     )
     return response
 

@@ -41,6 +41,11 @@ def _fast_and_isolated(settings, tmp_path):
         },
     }
     settings.STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    # Whole-page caching and login lockout have their own tests; elsewhere they
+    # would only hide what a test changes (and axes needs a request to log in).
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+    settings.OTP_REQUIRED = False
     cache.clear()
     yield
     cache.clear()

@@ -102,7 +102,6 @@ def satisfaction_widget(context, title=""):
             "shares": shares,
             "total": total,
             "own_label": dict(SatisfactionVote.Choice.choices).get(own),
-            "csrf_token": context.get("csrf_token"),
         },
         request=None,
     )

@@ -23,19 +23,29 @@ def test_pages_are_indonesian_by_default(client, db):
 
 
 def test_language_switch_turns_the_site_english_and_back(client, db):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/wilayah/"})
+    response = client.get("/bahasa/en/", {"next": "/wilayah/"})
     assert response.status_code == 302 and response["Location"] == "/wilayah/"
     html = client.get("/wilayah/").content.decode()
     assert '<html lang="en">' in html
     assert "Kecamatan and villages" in html
-    assert 'value="id"' in html  # the switch now offers Bahasa Indonesia
-    client.post("/i18n/setlang/", {"language": "id", "next": "/wilayah/"})
+    assert 'href="/bahasa/id/?next=/wilayah/"' in html  # the switch now offers Bahasa Indonesia
+    client.get("/bahasa/id/", {"next": "/wilayah/"})
     assert "Kecamatan dan desa" in client.get("/wilayah/").content.decode()
 
 
-def test_language_switch_works_as_a_plain_form(client, db):
-    html = client.get("/").content.decode()
-    assert 'action="/i18n/setlang/"' in html and 'name="language" value="en"' in html
+def test_language_switch_is_a_plain_link_back_to_the_same_page(client, db):
+    html = client.get("/wilayah/35.22.18/").content.decode()
+    assert 'href="/bahasa/en/?next=/wilayah/35.22.18/"' in html
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
+def test_language_switch_never_redirects_off_site(client, db, target):
+    response = client.get("/bahasa/en/", {"next": target})
+    assert response["Location"] == "/"
+
+
+def test_unknown_language_is_404(client, db):
+    assert client.get("/bahasa/fr/").status_code == 404
 
 
 def test_dates_render_with_indonesian_weekday_and_month():

@@ -17,9 +17,12 @@ def token_from(html):
     return re.search(r'name="token" value="([^"]+)"', html).group(1)
 
 
-def vote(client, choice, page=PAGE, **extra):
+SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
+
+
+def vote(client, choice, page=PAGE):
     token = token_from(client.get(page).content.decode())
-    return client.post("/penilaian/", {"choice": choice, "token": token, **extra})
+    return client.post("/penilaian/", {"choice": choice, "token": token}, **SAME_SITE)
 
 
 def test_vote_without_javascript_posts_and_redirects_back(client, db):
@@ -69,7 +72,7 @@ def test_tampered_choice_is_refused_with_a_message(client, db, choice):
 
 def test_tampered_page_token_is_refused(client, db):
     forged = signing.dumps({"path": "/elsewhere/", "title": "x"}, salt="another-salt")
-    response = client.post("/penilaian/", {"choice": 4, "token": forged})
+    response = client.post("/penilaian/", {"choice": 4, "token": forged}, **SAME_SITE)
     assert response.status_code == 302
     assert response["Location"] == "/#penilaian"
     assert SatisfactionVote.objects.count() == 0
@@ -82,17 +85,45 @@ def test_token_for_an_external_page_is_refused(db):
     assert form.page() == "/"
 
 
-def test_vote_needs_csrf_token(db):
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_REFERER": "https://evil.example/page"},
+        {},
+    ],
+)
+def test_cross_site_votes_are_refused(db, headers):
+    """CSRF: a form on another site (or with no origin at all) cannot vote."""
     client = Client(enforce_csrf_checks=True)
     token = token_from(client.get(PAGE).content.decode())
-    response = client.post("/penilaian/", {"choice": 4, "token": token})
+    response = client.post("/penilaian/", {"choice": 4, "token": token}, **headers)
     assert response.status_code == 403
     assert SatisfactionVote.objects.count() == 0
 
 
+def test_same_site_vote_passes_without_a_per_visitor_token(db):
+    client = Client(enforce_csrf_checks=True)
+    token = token_from(client.get(PAGE).content.decode())
+    response = client.post(
+        "/penilaian/", {"choice": 4, "token": token}, HTTP_REFERER="http://testserver" + PAGE
+    )
+    assert response.status_code == 302
+    assert SatisfactionVote.objects.count() == 1
+
+
+def test_public_pages_carry_no_per_visitor_token_and_set_no_cookie(client, db):
+    response = client.get(PAGE)
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert not response.cookies
+
+
 def test_votes_are_throttled_per_client(client, db):
     token = token_from(client.get(PAGE).content.decode())
-    statuses = [client.post("/penilaian/", {"choice": 4, "token": token}).status_code for _ in range(12)]
+    statuses = [
+        client.post("/penilaian/", {"choice": 4, "token": token}, **SAME_SITE).status_code for _ in range(12)
+    ]
     assert statuses[:10] == [302] * 10
     assert statuses[10:] == [429, 429]
 

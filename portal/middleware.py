@@ -1,0 +1,76 @@
+"""Request middleware of the portal core.
+
+- `StaffTwoFactorMiddleware`: admin pages need a verified second factor for
+  the roles `portal.two_factor` names.
+- `PublicPageCache*`: whole public pages are cached in the shared cache for
+  ``PAGE_CACHE_SECONDS`` for visitors without a session or pending messages,
+  so a spike of citizens costs one render per page per minute.
+- `ReplicaReadsMiddleware`: public GET pages may read from the read replica;
+  writes, the admin and PPID requests stay on the primary.
+"""
+
+from django.conf import settings
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from . import db_routers, two_factor
+
+# Cookies that mean the visitor may see something personal on the page.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", "pengunjung")
+
+
+class StaffTwoFactorMiddleware:
+    OPEN_PATHS = ("/admin/login/", "/admin/logout/", "/admin/2fa/", "/admin/jsi18n/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path
+        if (
+            path.startswith("/admin/")
+            and not path.startswith(self.OPEN_PATHS)
+            and two_factor.required_for(request.user)
+            and not request.user.is_verified()
+        ):
+            return redirect(f"{reverse('two_factor_verify')}?next={path}")
+        return self.get_response(request)
+
+
+def _cacheable(request):
+    return settings.PAGE_CACHE_SECONDS > 0 and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+
+
+class PublicPageCacheUpdateMiddleware(UpdateCacheMiddleware):
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.page_timeout = None
+
+    def _should_update_cache(self, request, response):
+        if not _cacheable(request) or request.path.startswith(("/admin/", "/healthz")):
+            return False
+        self.cache_timeout = settings.PAGE_CACHE_SECONDS
+        return super()._should_update_cache(request, response)
+
+
+class PublicPageCacheFetchMiddleware(FetchFromCacheMiddleware):
+    def process_request(self, request):
+        if not _cacheable(request) or request.path.startswith(("/admin/", "/healthz")):
+            request._cache_update_cache = False
+            return None
+        return super().process_request(request)
+
+
+class ReplicaReadsMiddleware:
+    """Lets public GET pages read from the replica; all else stays on the primary."""
+
+    PRIMARY_PATHS = ("/admin/", "/ppid/permohonan/", "/ppid/keberatan/", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        replica = request.method in ("GET", "HEAD") and not request.path.startswith(self.PRIMARY_PATHS)
+        with db_routers.replica_reads(replica):
+            return self.get_response(request)

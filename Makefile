@@ -6,7 +6,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test serve install migrate demo lint format messages check e2e bench backup restore clean
+.PHONY: run test serve install migrate demo lint format messages check e2e bench backup restore backup-check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -56,6 +56,19 @@ messages: install
 check: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
+
+## PostgreSQL dump + media files into backups/<timestamp>/ (see deploy/backup.sh)
+backup: install
+	deploy/backup.sh $(or $(DEST),backups)
+
+## Restore a backup folder: make restore FROM=backups/<timestamp>
+restore: install
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=backups/<timestamp>"; exit 2; }
+	deploy/restore.sh $(FROM)
+
+## Round-trip the demo database through backup and restore on PostgreSQL (CI)
+backup-check: install
+	deploy/backup_roundtrip.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

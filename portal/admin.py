@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import District, RatedPage, SatisfactionVote, StaffProfile, Village, VillageOfficial
+from .models import District, OfficePage, RatedPage, SatisfactionVote, StaffProfile, Village, VillageOfficial
 from .scoped_admin import ScopedModelAdmin, ScopedStackedInline, ScopedTabularInline
 
 
@@ -136,3 +136,12 @@ class RatedPageAdmin(admin.ModelAdmin):
     @admin.display(description=_("Not satisfied"))
     def not_satisfied(self, obj):
         return self._share(obj, obj.n1)
+
+
+@admin.register(OfficePage)
+class OfficePageAdmin(ScopedModelAdmin):
+    list_display = ["title", "slug", "order", "is_published", "updated"]
+    list_editable = ["order", "is_published"]
+    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title", "body"]
+    fields = ["title", "slug", "summary", "body", "order", "is_published", "is_sample"]

@@ -46,3 +46,91 @@ def load_regions(stdout):
         f"  {result.regency.government_name}: {result.districts} kecamatan, "
         f"{result.desa} desa, {result.kelurahan} kelurahan"
     )
+
+
+def _office_pages(regency):
+    name = regency.full_name
+    return [
+        (
+            "profil",
+            "Profil Dinas Komunikasi dan Informatika",
+            f"Dinas yang mengelola komunikasi publik, informasi dan teknologi informasi {name}.",
+            f"""Dinas Komunikasi dan Informatika (Diskominfo) {name} adalah perangkat daerah tipe A yang
+membidangi komunikasi dan informatika, persandian dan statistik.
+
+## Visi
+
+Terwujudnya pemerintahan yang terbuka, melayani dan dipercaya masyarakat melalui informasi yang
+mudah diakses.
+
+## Misi
+
+- Menyediakan informasi publik yang cepat, tepat dan bermanfaat.
+- Mendampingi desa dan Kelompok Informasi Masyarakat (KIM) dalam keterbukaan informasi.
+- Membangun layanan pemerintahan berbasis elektronik yang aman dan andal.
+""",
+            1,
+        ),
+        (
+            "bidang",
+            "Empat bidang",
+            "Pengelolaan Komunikasi Publik, Pengelolaan Informasi dan Aspirasi Publik, Teknologi Informasi "
+            "Komunikasi, dan Layanan E-Government.",
+            """Dinas Kominfo tipe A memiliki empat bidang:
+
+## Bidang Pengelolaan Komunikasi Publik (PKP)
+
+Mengelola komunikasi antara pemerintah dan masyarakat, termasuk dialog interaktif, pembinaan
+Kelompok Informasi Masyarakat (KIM) dan publikasi kinerja pemerintah daerah.
+
+## Bidang Pengelolaan Informasi dan Aspirasi Publik (PIAP)
+
+Mengelola layanan informasi publik (PPID), pengaduan dan aspirasi masyarakat.
+
+## Bidang Teknologi Informasi Komunikasi (TIK)
+
+Mengelola jaringan, pusat data dan keamanan informasi pemerintah daerah.
+
+## Bidang Layanan E-Government
+
+Mengembangkan aplikasi layanan publik dan tata kelola pemerintahan berbasis elektronik.
+""",
+            2,
+        ),
+        (
+            "layanan",
+            "Layanan",
+            "Layanan informasi publik, pengaduan, dan pendampingan desa.",
+            """- **Permohonan informasi publik** melalui PPID, secara daring di portal ini atau langsung di meja
+  layanan.
+- **Pengaduan dan aspirasi** masyarakat.
+- **Pendampingan desa** dalam penerbitan APBDes dan Daftar Informasi Publik desa.
+- **Pembinaan KIM** di setiap desa dan kelurahan.
+""",
+            3,
+        ),
+        (
+            "kontak",
+            "Kontak",
+            "Alamat dan jam layanan.",
+            """Meja layanan informasi buka Senin–Kamis pukul 08.00–15.30 WIB dan Jumat pukul 08.00–11.00 WIB,
+kecuali hari libur nasional dan cuti bersama.
+
+Permohonan informasi juga dapat diajukan setiap saat melalui portal ini.
+""",
+            4,
+        ),
+    ]
+
+
+@loader(order=90, name="office")
+def load_office_pages(stdout):
+    from . import wilayah
+    from .models import OfficePage
+
+    for slug, title, summary, body, order in _office_pages(wilayah.deployment()):
+        OfficePage.objects.update_or_create(
+            slug=slug,
+            defaults={"title": title, "summary": summary, "body": body, "order": order, "is_sample": True},
+        )
+    stdout.write(f"  {OfficePage.objects.count()} office pages")

@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import scoping, wilayah
+from . import richtext, scoping, wilayah
 
 
 class DistrictQuerySet(models.QuerySet):
@@ -232,6 +232,48 @@ class SatisfactionVote(models.Model):
 
     def __str__(self):
         return f"{self.page}: {self.get_choice_display()}"
+
+
+class OfficePageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class OfficePage(models.Model):
+    """A page about the office itself (profile, its fields, services, contact).
+
+    Administrators write them in the admin; the body is Markdown, sanitised to
+    HTML on save.
+    """
+
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(
+        _("text"), help_text=_("Plain text; an empty line between paragraphs. ## for a heading.")
+    )
+    body_html = models.TextField(editable=False, default="")
+    order = models.PositiveSmallIntegerField(_("order in the footer"), default=0)
+    is_published = models.BooleanField(_("published"), default=True)
+    is_sample = models.BooleanField(_("sample data"), default=False)
+    updated = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = OfficePageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("office page")
+        verbose_name_plural = _("office pages")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = richtext.to_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("portal:office_page", args=[self.slug])
 
 
 scoping.register(Village, village="pk")

@@ -14,6 +14,9 @@ portal_patterns = [
     path("penilaian/", views.vote, name="vote"),
     re_path(r"^bahasa/(?P<code>[a-z]{2})/$", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
+    path("tentang/", views.OfficePageListView.as_view(), name="office_pages"),
+    path("tentang/<slug:slug>/", views.OfficePageDetailView.as_view(), name="office_page"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]
 
 urlpatterns = [

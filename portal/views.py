@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connections
-from django.http import Http404, HttpResponseForbidden, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
-from django.views.generic import TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from . import services, wilayah
 from .forms import VoteForm
-from .models import District, Village
+from .models import District, OfficePage, Village
 from .throttle import throttle
 
 VISITOR_COOKIE = services.VISITOR_COOKIE
@@ -52,6 +52,35 @@ class RegionIndexView(TemplateView):
             results=list(Village.objects.search(query).select_related("district")[:50]) if query else None,
         )
         return context
+
+
+class OfficePageListView(ListView):
+    """`/tentang/`: the office's own pages."""
+
+    template_name = "portal/officepage_list.html"
+
+    def get_queryset(self):
+        return OfficePage.objects.published().only("slug", "title", "summary")
+
+
+class OfficePageDetailView(DetailView):
+    template_name = "portal/officepage_detail.html"
+
+    def get_queryset(self):
+        return OfficePage.objects.published()
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /ppid/permohonan/lacak/",
+        "Disallow: /penilaian/",
+        "Disallow: /bahasa/",
+        "Disallow: /cari/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def region_detail(request, code):

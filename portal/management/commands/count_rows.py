@@ -32,4 +32,6 @@ class Command(BaseCommand):
         if differences:
             lines = [f"  {table}: backup {was}, now {now}" for table, (was, now) in differences.items()]
             raise CommandError("Row counts differ after restore:\n" + "\n".join(lines))
-        self.stdout.write(self.style.SUCCESS(f"All {len(counts)} tables have the same row counts as the backup."))
+        self.stdout.write(
+            self.style.SUCCESS(f"All {len(counts)} tables have the same row counts as the backup.")
+        )

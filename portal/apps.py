@@ -18,7 +18,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from . import roles
 
-        # Each domain app contributes region-page panels, demo loaders and role
-        # permissions from modules of these names.
-        autodiscover_modules("panels", "demo", "roles")
+        # Each domain app contributes region-page panels, demo loaders, role
+        # permissions and search providers from modules of these names.
+        autodiscover_modules("panels", "demo", "roles", "search")
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="portal.sync_roles")

@@ -134,3 +134,11 @@ def load_office_pages(stdout):
             defaults={"title": title, "summary": summary, "body": body, "order": order, "is_sample": True},
         )
     stdout.write(f"  {OfficePage.objects.count()} office pages")
+
+
+@loader(order=1000, name="search")
+def load_search_index(stdout):
+    from . import search
+
+    counts = search.rebuild()
+    stdout.write("  search index: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))

@@ -45,3 +45,21 @@ class VoteForm(forms.Form):
         except (signing.BadSignature, KeyError, TypeError):
             return "/"
         return path if path.startswith("/") and not path.startswith("//") else "/"
+
+
+class SearchForm(forms.Form):
+    """The site search box. Anything may be typed; it is cleaned, never refused."""
+
+    q = forms.CharField(label=_("Search the portal"), required=False, strip=True)
+    jenis = forms.CharField(required=False)
+
+    def query(self):
+        from .search import clean_query
+
+        return clean_query(self.data.get("q", ""))
+
+    def kind(self):
+        from .search import provider
+
+        kind = self.data.get("jenis", "")
+        return kind if provider(kind) else ""

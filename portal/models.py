@@ -276,5 +276,27 @@ class OfficePage(models.Model):
         return reverse("portal:office_page", args=[self.slug])
 
 
+class SearchEntry(models.Model):
+    """One public thing in the site-wide search index (see portal.search)."""
+
+    kind = models.CharField(_("kind"), max_length=20)
+    key = models.CharField(_("key"), max_length=64)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    body = models.TextField(_("searchable text"), blank=True)
+    url = models.CharField(_("address"), max_length=300)
+    date = models.DateField(_("date"), null=True, blank=True)
+    visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="search_entry_unique")]
+        indexes = [models.Index(fields=["kind", "-date"], name="search_entry_kind_date")]
+
+    def __str__(self):
+        return self.title
+
+
 scoping.register(Village, village="pk")
 scoping.register(VillageOfficial, village="village")

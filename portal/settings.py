@@ -310,6 +310,10 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "admin.logentry",
     "portal.satisfactionvote",
     "portal.ratedpage",
+    "portal.searchentry",
+    "axes.accessattempt",
+    "axes.accessfailurelog",
+    "axes.accesslog",
 )
 # Requesters' personal data never appears in clear in the audit trail.
 AUDITLOG_MASK_TRACKING_FIELDS = (

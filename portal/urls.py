@@ -17,6 +17,7 @@ portal_patterns = [
     path("tentang/", views.OfficePageListView.as_view(), name="office_pages"),
     path("tentang/<slug:slug>/", views.OfficePageDetailView.as_view(), name="office_page"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("cari/", views.search_view, name="search"),
 ]
 
 urlpatterns = [

@@ -16,8 +16,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import services, wilayah
-from .forms import VoteForm
+from . import search, services, wilayah
+from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
 from .throttle import throttle
 
@@ -68,6 +68,40 @@ class OfficePageDetailView(DetailView):
 
     def get_queryset(self):
         return OfficePage.objects.published()
+
+
+RESULTS_PER_KIND = 5
+RESULTS_PER_PAGE = 20
+
+
+@throttle("search", rate="60/m", methods=("GET",))
+def search_view(request):
+    """`/cari/?q=`: every public kind of thing, ranked, grouped by kind and paginated."""
+    form = SearchForm(request.GET)
+    query, kind = form.query(), form.kind()
+    context = {"form": form, "query": query, "kind": kind, "groups": [], "total": 0}
+    if query:
+        counts = search.counts_by_kind(query)
+        context["total"] = sum(counts.values())
+        context["counts"] = [
+            (prov, counts.get(prov.kind, 0)) for prov in search.providers() if counts.get(prov.kind)
+        ]
+        if kind:
+            from django.core.paginator import Paginator
+
+            paginator = Paginator(search.matching(query).filter(kind=kind), RESULTS_PER_PAGE)
+            page_obj = paginator.get_page(request.GET.get("page"))
+            context.update(
+                provider=search.provider(kind),
+                page_obj=page_obj,
+                page_range=paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
+            )
+        else:
+            context["groups"] = [
+                (prov, n, list(search.matching(query).filter(kind=prov.kind)[:RESULTS_PER_KIND]))
+                for prov, n in context["counts"]
+            ]
+    return render(request, "portal/search.html", context)
 
 
 def robots_txt(request):

@@ -1,0 +1,199 @@
+"""Site-wide search: one index of everything public, filled by providers.
+
+Each kind of searchable thing (villages here; visits, KIM profiles and news,
+DIP items, register entries and budget activities in the apps' ``search.py``)
+is a `Provider` that says which rows are public and what to show for each.
+The index (`SearchEntry`) holds only what the public pages themselves show,
+so search can never reveal a draft or personal data.
+
+Entries are refreshed when a provider's model is saved or deleted (signals)
+and rebuilt in bulk by ``python manage.py rebuild_search_index`` (run by
+``load_demo`` and after bulk imports).
+
+On PostgreSQL the table has a generated ``tsvector`` column with the
+``indonesian`` text-search configuration (stemming "pemerintahan" to
+"perintah") and a GIN index; a query becomes the AND of its words as prefixes,
+built only from letters and digits so no input can break the query syntax,
+ranked with ``ts_rank``. On SQLite a case-insensitive match on every word
+stands in.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import connection, models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+
+
+@dataclass
+class Provider:
+    kind: str
+    label: object  # lazy translated plural label
+    order: int
+    # All public objects of this kind (the app's visibility gate).
+    queryset: Callable
+    # One object → dict(title, body, url, date, summary, visible_from)
+    entry: Callable
+    # Models whose saves may change this kind's entries, mapped to a function
+    # returning the affected objects of the provider's own queryset model.
+    triggers: dict = field(default_factory=dict)
+
+
+_providers: dict[str, Provider] = {}
+
+
+def register(provider):
+    _providers[provider.kind] = provider
+    for model, affected in ({provider.queryset().model: None} | provider.triggers).items():
+        _connect(model, provider.kind, affected)
+    return provider
+
+
+def providers():
+    return sorted(_providers.values(), key=lambda p: p.order)
+
+
+def provider(kind):
+    return _providers.get(kind)
+
+
+def _connect(model, kind, affected):
+    uid = f"portal.search:{kind}:{model._meta.label}"
+
+    def on_change(sender, instance, **kwargs):
+        objects = [instance] if affected is None else list(affected(instance))
+        transaction.on_commit(lambda: refresh(kind, objects))
+
+    post_save.connect(on_change, sender=model, weak=False, dispatch_uid=uid + ":save")
+    post_delete.connect(on_change, sender=model, weak=False, dispatch_uid=uid + ":delete")
+
+
+def _build(kind, obj):
+    from .models import SearchEntry
+
+    data = _providers[kind].entry(obj)
+    return SearchEntry(
+        kind=kind,
+        key=str(obj.pk),
+        title=str(data["title"])[:300],
+        summary=str(data.get("summary", ""))[:400],
+        body=str(data.get("body", ""))[:20000],
+        url=data["url"],
+        date=data.get("date"),
+        visible_from=data.get("visible_from"),
+    )
+
+
+def refresh(kind, objects):
+    """Bring the entries of some objects up to date (insert, update or remove)."""
+    from .models import SearchEntry
+
+    prov = _providers[kind]
+    keys = [str(obj.pk) for obj in objects if obj.pk is not None]
+    public = {str(obj.pk): obj for obj in prov.queryset().filter(pk__in=[o.pk for o in objects if o.pk])}
+    with transaction.atomic():
+        SearchEntry.objects.filter(kind=kind, key__in=keys).delete()
+        SearchEntry.objects.bulk_create(_build(kind, obj) for obj in public.values())
+
+
+def rebuild(kind=None, *, batch_size=2000):
+    """Rebuild the whole index (or one kind) from the providers' public rows."""
+    from .models import SearchEntry
+
+    counts = {}
+    for prov in providers():
+        if kind and prov.kind != kind:
+            continue
+        with transaction.atomic():
+            SearchEntry.objects.filter(kind=prov.kind).delete()
+            batch, total = [], 0
+            for obj in prov.queryset().iterator(chunk_size=batch_size):
+                batch.append(_build(prov.kind, obj))
+                if len(batch) >= batch_size:
+                    SearchEntry.objects.bulk_create(batch)
+                    total += len(batch)
+                    batch = []
+            SearchEntry.objects.bulk_create(batch)
+            counts[prov.kind] = total + len(batch)
+    return counts
+
+
+def clean_query(text):
+    """Trim, drop control characters and cap the length of a visitor's query."""
+    text = "".join(ch if ch.isprintable() else " " for ch in (text or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def _terms(query):
+    """The words of a query as safe tsquery lexemes: letters and digits only."""
+    words = re.findall(r"\w+", query.replace("_", " "))
+    return [word.lower() for word in words if len(word) > 1 or word.isdigit()][:MAX_TERMS]
+
+
+def _visible(queryset):
+    now = timezone.now()
+    return queryset.filter(models.Q(visible_from__isnull=True) | models.Q(visible_from__lte=now))
+
+
+def matching(query):
+    """Public entries matching a cleaned query, best first (not yet sliced)."""
+    from .models import SearchEntry
+
+    entries = _visible(SearchEntry.objects.all())
+    terms = _terms(query)
+    if not terms:
+        return entries.none()
+    if connection.vendor == "postgresql":
+        # Every word must match, each as a prefix ("sedah" finds "Sedahkidul").
+        prefix_query = " & ".join(f"{term}:*" for term in terms)
+        tsquery = "to_tsquery('indonesian', %s)"
+        return entries.extra(
+            select={"rank": f"ts_rank(search_document, {tsquery})"},
+            select_params=[prefix_query],
+            where=[f"search_document @@ {tsquery}"],
+            params=[prefix_query],
+        ).order_by("-rank", "-date", "title")
+    for term in terms:
+        entries = entries.filter(models.Q(title__icontains=term) | models.Q(body__icontains=term))
+    return entries.order_by("-date", "title")
+
+
+def counts_by_kind(query):
+    rows = matching(query).order_by().values("kind").annotate(n=models.Count("id"))
+    return {row["kind"]: row["n"] for row in rows}
+
+
+# --- The core's own kind: villages --------------------------------------------
+
+
+def _village_entry(village):
+    return {
+        "title": str(village.label),
+        "summary": str(village.district.label),
+        "body": f"{village.name} {village.district.name} {village.code} {village.get_kind_display()}",
+        "url": village.get_absolute_url(),
+    }
+
+
+def _register_core():
+    from django.utils.translation import gettext_lazy as _
+
+    from .models import Village
+
+    register(
+        Provider(
+            kind="village",
+            label=_("Villages"),
+            order=5,
+            queryset=lambda: Village.objects.select_related("district"),
+            entry=_village_entry,
+        )
+    )
+
+
+_register_core()

@@ -59,7 +59,7 @@ PPID_SKIP_CUTI_BERSAMA = env.bool("PPID_SKIP_CUTI_BERSAMA", default=True)
 # Years after a request closes before the requester's personal data is anonymised.
 PPID_RETENTION_YEARS = env.int("PPID_RETENTION_YEARS", default=5)
 # Public pages are cached for this many seconds (0 turns the page cache off).
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60)
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 

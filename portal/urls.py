@@ -2,10 +2,14 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from . import two_factor, views
+from .sitemaps import all_sitemaps
+
+SITEMAPS = all_sitemaps()
 
 portal_patterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -18,6 +22,13 @@ portal_patterns = [
     path("tentang/<slug:slug>/", views.OfficePageDetailView.as_view(), name="office_page"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("cari/", views.search_view, name="search"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
 ]
 
 urlpatterns = [

@@ -53,3 +53,16 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_private_pages(client,
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text and "Disallow: /ppid/permohonan/lacak/" in text
+
+
+def test_sitemap_index_lists_sections_and_sections_list_pages(client, db):
+    from portal.models import OfficePage
+
+    OfficePage.objects.create(slug="profil", title="Profil", body="x")
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index and "/sitemap-desa.xml" in index and "/sitemap-tentang.xml" in index
+    villages = client.get("/sitemap-desa.xml").content.decode()
+    assert "/wilayah/35.22.18.2007/" in villages
+    office = client.get("/sitemap-tentang.xml").content.decode()
+    assert "/tentang/profil/" in office and "<lastmod>" in office
+    assert "/admin/" not in index + villages + office

@@ -22,7 +22,11 @@ portal_patterns = [
     path("tentang/<slug:slug>/", views.OfficePageDetailView.as_view(), name="office_page"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("cari/", views.search_view, name="search"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "portal:sitemap_section"},
+    ),
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,

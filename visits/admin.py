@@ -15,7 +15,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -30,7 +31,6 @@ from .models import (
     Institution,
     Topic,
     Visit,
-    VisitHistoryEntry,
     VisitPhoto,
     VisitSession,
 )
@@ -125,21 +125,6 @@ class VisitPhotoInline(ScopedStackedInline):
         )
 
 
-class VisitHistoryInline(admin.TabularInline):
-    model = VisitHistoryEntry
-    extra = 0
-    can_delete = False
-    fields = ["at", "from_status", "to_status", "publish_at", "note", "actor"]
-    readonly_fields = fields
-    verbose_name_plural = _("history")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Visit)
 class VisitAdmin(ScopedModelAdmin):
     form = VisitAdminForm
@@ -150,8 +135,8 @@ class VisitAdmin(ScopedModelAdmin):
     date_hierarchy = "start_date"
     search_fields = ["title", "slug", "institution__name", "institution__short_name", "leader_name"]
     autocomplete_fields = ["institution", "topics", "host_units", "villages"]
-    readonly_fields = ["status_label", "created_at", "updated_at"]
-    inlines = [HostOfficialInline, VisitSessionInline, VisitPhotoInline, VisitHistoryInline]
+    readonly_fields = ["status_label", "history_table", "created_at", "updated_at"]
+    inlines = [HostOfficialInline, VisitSessionInline, VisitPhotoInline]
     actions = ["publish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "summary"]}),
@@ -170,7 +155,7 @@ class VisitAdmin(ScopedModelAdmin):
         (_("When and where"), {"fields": ["start_date", "end_date", "venue", "villages"]}),
         (_("Subjects"), {"fields": ["topics", "host_units"]}),
         (_("Report"), {"fields": ["body", "follow_up", "author_credit", "is_sample"]}),
-        (_("Publication"), {"fields": ["status_label", "created_at", "updated_at"]}),
+        (_("Publication"), {"fields": ["status_label", "history_table", "created_at", "updated_at"]}),
     ]
 
     def get_fieldsets(self, request, obj=None):
@@ -220,6 +205,35 @@ class VisitAdmin(ScopedModelAdmin):
         if obj.status == Visit.Status.PUBLISHED and obj.publish_at:
             return gettext("Published %(time)s") % {"time": _time(obj.publish_at)}
         return obj.get_status_display()
+
+    @admin.display(description=_("history"))
+    def history_table(self, obj):
+        entries = list(obj.history.select_related("actor")) if obj.pk else []
+        if not entries:
+            return "—"
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{} → {}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (
+                    _time(entry.at),
+                    entry.get_from_status_display(),
+                    entry.get_to_status_display(),
+                    entry.actor or "—",
+                    entry.note,
+                )
+                for entry in entries
+            ),
+        )
+        return format_html(
+            "<table><thead><tr><th scope='col'>{}</th><th scope='col'>{}</th><th scope='col'>{}</th>"
+            "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
+            gettext("Time"),
+            gettext("Change"),
+            gettext("By"),
+            gettext("Note"),
+            rows,
+        )
 
     @admin.action(description=_("Publish the selected visits now"), permissions=["publish"])
     def publish_selected(self, request, queryset):
@@ -311,6 +325,4 @@ class VisitAdmin(ScopedModelAdmin):
 
 
 def _time(value):
-    from django.utils import timezone
-
     return f"{tanggal(value)} {timezone.localtime(value):%H.%M}"

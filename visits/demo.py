@@ -14,6 +14,7 @@ when something differs, and status changes go through the status service.
 import datetime
 import io
 import random
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -203,25 +204,39 @@ TOPIC_WORDS = {
 SAMPLE_DRAFTS = {7, 29}
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    topics: dict
+    units: dict
+    institutions: dict
+
+
 @demo.loader(order=30, name="visits")
 def load(stdout):
+    vocabulary = load_vocabulary()
+    magelang = load_magelang_2017(vocabulary)
+    samples = load_samples(vocabulary)
+    published = Visit.objects.filter(status=Visit.Status.PUBLISHED).count()
+    stdout.write(f"  {magelang.title}; {len(samples)} sample visits; {published} published")
+
+
+def load_vocabulary():
+    """Topics, host units and the visiting institutions (real governments, real codes)."""
     topics = {
         slug: _upsert(Topic, {"slug": slug}, {"name": name, "description": text})
         for slug, name, text in TOPICS
     }
     units = {name: _upsert(HostUnit, {"name": name}, {"full_name": full}) for name, full in HOST_UNITS}
-    institutions = {}
-    for name, short, kind, code, country in INSTITUTIONS:
-        institutions[name] = _upsert(
+    institutions = {
+        name: _upsert(
             Institution,
             {"name": name},
             {"short_name": short, "kind": kind, "region_code": code, "country": country},
             validate=True,
         )
-    magelang = _load_magelang_2017(institutions[MAGELANG[0]], topics, units)
-    samples = _load_samples(institutions, topics, units)
-    published = Visit.objects.filter(status=Visit.Status.PUBLISHED).count()
-    stdout.write(f"  {magelang.title}; {len(samples)} sample visits; {published} published")
+        for name, short, kind, code, country in INSTITUTIONS
+    }
+    return Vocabulary(topics=topics, units=units, institutions=institutions)
 
 
 # --- The 2017 visit of Pemerintah Kota Magelang ------------------------------------
@@ -229,7 +244,9 @@ def load(stdout):
 MAGELANG_SLUG = "studi-banding-pemkot-magelang-keimigrasian-ogp-kim-2017"
 
 
-def _load_magelang_2017(institution, topics, units):
+def load_magelang_2017(vocabulary):
+    """The visit of 19 September 2017, as Diskominfo reported it; not sample data."""
+    institution, topics, units = vocabulary.institutions[MAGELANG[0]], vocabulary.topics, vocabulary.units
     visit = _upsert(
         Visit,
         {"slug": MAGELANG_SLUG},
@@ -335,7 +352,9 @@ def _load_magelang_2017(institution, topics, units):
 # --- Sample visits ---------------------------------------------------------------------
 
 
-def _load_samples(institutions, topics, units):
+def load_samples(vocabulary):
+    """Thirty invented visits of 2016–2024 from a fixed seed, flagged as samples."""
+    institutions, topics, units = vocabulary.institutions, vocabulary.topics, vocabulary.units
     rng = random.Random(SAMPLE_SEED)
     desa = list(Village.objects.desa().order_by("code").values_list("code", flat=True))
     villages = {v.code: v for v in Village.objects.filter(code__in=desa)}
@@ -393,8 +412,8 @@ def _load_samples(institutions, topics, units):
             sessions = [("Penerimaan rombongan dan paparan", visit.venue, host[0] + ", " + host[1])]
             sessions += [(f"Kunjungan ke {village.label}", village.label, "") for village in visited]
             _sync_children(visit, VisitSession, ["title", "venue", "led_by"], sessions)
-            if position % 4 == 1:
-                _sample_photos(visit, rng_seed=SAMPLE_SEED + position, count=1 + position % 3)
+            if position % 5 == 1:
+                _sample_photos(visit, rng_seed=SAMPLE_SEED + position, count=1 + position % 2)
             if visit.status == Visit.Status.DRAFT and position not in SAMPLE_DRAFTS:
                 services.change_status(
                     visit=visit,
@@ -467,18 +486,18 @@ def _sample_photos(visit, *, rng_seed, count):
 
 def _illustration(rng):
     """A plain meeting-room picture: a wall, a table and round heads, in seeded colours."""
-    width, height = 1200, 800
+    width, height = 960, 640
     wall = (rng.randint(170, 220), rng.randint(190, 230), rng.randint(200, 240))
     image = Image.new("RGB", (width, height), wall)
     draw = ImageDraw.Draw(image)
     draw.rectangle([0, 520, width, height], fill=(120, 90, 60))
-    draw.rectangle([150, 420, 1050, 520], fill=(90, 60, 40))
-    for index in range(7):
-        x = 200 + index * 130
+    draw.rectangle([80, 420, 880, 520], fill=(90, 60, 40))
+    for index in range(6):
+        x = 130 + index * 125
         colour = (rng.randint(30, 200), rng.randint(30, 200), rng.randint(30, 200))
         draw.ellipse([x, 300, x + 70, 370], fill=(90, 60, 45))
         draw.rectangle([x - 10, 370, x + 80, 440], fill=colour)
-    draw.rectangle([450, 80, 750, 250], fill=(245, 245, 245), outline=(60, 60, 60), width=6)
+    draw.rectangle([330, 70, 630, 240], fill=(245, 245, 245), outline=(60, 60, 60), width=6)
     return image
 
 

@@ -15,6 +15,5 @@ VOCABULARIES = ("visits.institution", "visits.topic", "visits.hostunit")
 for role in (Role.ADMINISTRATOR, Role.EDITOR):
     grant_model(role, "visits.visit", *ALL)
     grant(role, "visits.publish_visit")
-    grant_model(role, "visits.visithistoryentry", "view")
     for label in PARTS + VOCABULARIES:
         grant_model(role, label, *ALL)

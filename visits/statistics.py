@@ -70,7 +70,7 @@ def visit_statistics(visits):
         (
             Row(code, wilayah.province_name(code) or code, n)
             if code
-            else Row("", str(_("No province (ministries, universities, foreign governments…)")), n)
+            else Row("", str(_("No province (ministries, foreign governments and others)")), n)
             for code, n in per_province
         ),
         key=lambda row: (-row.count, row.key == "", row.label),

@@ -60,7 +60,7 @@ def test_counts_by_province_put_institutions_without_province_last(dataset):
     assert rows(stats.by_province) == [
         ("Jawa Tengah", 3),
         ("Daerah Istimewa Yogyakarta", 2),
-        ("No province (ministries, universities, foreign governments…)", 1),
+        ("No province (ministries, foreign governments and others)", 1),
     ]
     assert stats.provinces == 2
 

@@ -109,9 +109,13 @@ def _list_url(param, value):
 
 
 def charts_for(stats):
-    """The four bar charts of the statistics page, each linking its bars to the filtered list."""
+    """The four sections of the statistics page as (heading, bar chart) pairs.
+
+    Each bar links to the list filtered to the visits it counts.
+    """
     heading = _("Visits")
-    return [
+    headings = [_("By year"), _("By province"), _("By type of institution"), _("By topic")]
+    bar_charts = [
         charts.bar_chart(
             _("Visits per year"),
             [
@@ -144,3 +148,4 @@ def charts_for(stats):
             summary=_("A visit can have several topics."),
         ),
     ]
+    return list(zip(headings, bar_charts, strict=True))

@@ -1,0 +1,432 @@
+"""A visit by another government, the people and sessions in it, its photos and history.
+
+A `Visit` moves between three statuses (draft, scheduled, published) only
+through `visits.services.change_status`, which checks `Visit.NEXT_STATUSES`
+and writes a `VisitHistoryEntry`. The public sees a visit only through
+`Visit.objects.published()`: status published and a publish time that has
+come. A published visit is never deleted; changes to it are recorded as
+public corrections.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.db.models.deletion import ProtectedError
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal import richtext
+from portal.uploads import BasePhoto
+
+from ..slugs import free_slug, propose_slug
+from .vocabularies import HostUnit, Institution, Topic
+
+SLUG_MAX_LENGTH = 220
+# Addresses under /kunjungan/ that belong to other pages, never to a visit.
+RESERVED_SLUGS = frozenset({"statistik", "feed", "data"})
+
+
+class VisitQuerySet(models.QuerySet):
+    def published(self, *, now=None):
+        """The one visibility gate: published visits whose publish time has come."""
+        return self.filter(status=Visit.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-start_date", "-publish_at", "-pk")
+
+    def for_list(self):
+        """Newest first, with what a list item shows, in a fixed number of queries."""
+        return (
+            self.select_related("institution")
+            .prefetch_related(
+                "topics", Prefetch("photos", queryset=VisitPhoto.objects.order_by("order", "pk"))
+            )
+            .newest_first()
+        )
+
+    def for_detail(self):
+        """Everything the visit page shows, in a fixed number of queries."""
+        return self.select_related("institution").prefetch_related(
+            "topics",
+            "host_units",
+            Prefetch("villages", queryset=_villages().select_related("district")),
+            "officials",
+            "sessions",
+            Prefetch("photos", queryset=VisitPhoto.objects.order_by("order", "pk")),
+            Prefetch(
+                "history",
+                queryset=VisitHistoryEntry.objects.filter(to_status=Visit.Status.PUBLISHED).order_by(
+                    "at", "pk"
+                ),
+                to_attr="public_history",
+            ),
+        )
+
+    def in_year(self, year):
+        return self.filter(start_date__year=year)
+
+    def from_province(self, province_code):
+        return self.filter(institution__province_code=province_code)
+
+    def by_institution_kind(self, kind):
+        return self.filter(institution__kind=kind)
+
+    def by_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def with_topic(self, slug):
+        return self.filter(topics__slug=slug)
+
+    def to_village(self, village):
+        return self.filter(villages=village)
+
+    def search(self, text):
+        """Visits whose title, summary, institution or leader mention the text (for site search)."""
+        text = (text or "").strip()
+        if not text:
+            return self.none()
+        return self.filter(
+            Q(title__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(institution__name__icontains=text)
+            | Q(institution__short_name__icontains=text)
+            | Q(leader_name__icontains=text)
+        )
+
+    def related_to(self, visit, *, limit=4):
+        """Other visits sharing a topic with `visit`, most shared topics first."""
+        topic_ids = [topic.pk for topic in visit.topics.all()]
+        if not topic_ids:
+            return self.none()
+        # Filtering on the topics join first makes the count below count only
+        # the shared topics.
+        return (
+            self.filter(topics__in=topic_ids)
+            .exclude(pk=visit.pk)
+            .annotate(shared_topics=Count("topics"))
+            .select_related("institution")
+            .order_by("-shared_topics", "-start_date", "-pk")[:limit]
+        )
+
+    def delete(self):
+        if self.filter(status=Visit.Status.PUBLISHED).exists():
+            raise ProtectedError(
+                _("Published visits cannot be deleted."), set(self.filter(status=Visit.Status.PUBLISHED))
+            )
+        return super().delete()
+
+
+def _villages():
+    from portal.models import Village
+
+    return Village.objects.all()
+
+
+class Visit(models.Model):
+    """One delegation's visit, as reported by the host's communications office."""
+
+    class Kind(models.TextChoices):
+        WORK_VISIT = "kunjungan_kerja", _("Work visit (kunjungan kerja)")
+        STUDY_VISIT = "studi_banding", _("Study visit (studi banding)")
+        STUDY_TO_REPLICATE = "studi_tiru", _("Study-and-replicate visit (studi tiru)")
+        BENCHMARKING = "benchmarking", _("Benchmarking")
+        OTHER = "lainnya", _("Other")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+
+    # The only moves `services.change_status` allows. A published visit stays
+    # published: its changes are recorded as corrections, never made silently.
+    NEXT_STATUSES = {
+        Status.DRAFT: frozenset({Status.SCHEDULED, Status.PUBLISHED}),
+        Status.SCHEDULED: frozenset({Status.DRAFT, Status.PUBLISHED}),
+        Status.PUBLISHED: frozenset(),
+    }
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("address"),
+        max_length=SLUG_MAX_LENGTH,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The last part of the page address. Leave empty to derive it from the title; "
+            "it cannot change once the visit is published."
+        ),
+    )
+    kind = models.CharField(_("kind of visit"), max_length=20, choices=Kind.choices)
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.PROTECT,
+        related_name="visits",
+        verbose_name=_("visiting institution"),
+    )
+    visiting_units = models.CharField(
+        _("units in the delegation"),
+        max_length=300,
+        blank=True,
+        help_text=_("Offices of the visiting institution that came, e.g. “Diskominsta Kota Magelang”."),
+    )
+    leader_name = models.CharField(_("delegation leader"), max_length=150)
+    leader_position = models.CharField(_("leader's position"), max_length=200, blank=True)
+    delegation_size = models.PositiveSmallIntegerField(
+        _("delegation size"),
+        null=True,
+        blank=True,
+        help_text=_("Number of people in the delegation, if known."),
+    )
+    start_date = models.DateField(_("date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Only for visits of more than one day.")
+    )
+    venue = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the delegation was received, e.g. “ruang Angling Darmo”."),
+    )
+    topics = models.ManyToManyField(Topic, related_name="visits", blank=True, verbose_name=_("topics"))
+    host_units = models.ManyToManyField(
+        HostUnit, related_name="visits", blank=True, verbose_name=_("host units present")
+    )
+    villages = models.ManyToManyField(
+        "portal.Village",
+        related_name="visits",
+        blank=True,
+        verbose_name=_("villages visited"),
+        help_text=_("Villages the delegation went to on site."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "One or two sentences for lists, feeds and link previews. Leave empty to use the report's start."
+        ),
+    )
+    body = models.TextField(_("report"), help_text=richtext.HELP_TEXT)
+    body_html = models.TextField(_("report (HTML)"), editable=False, default="")
+    follow_up = models.TextField(
+        _("follow-up"),
+        blank=True,
+        help_text=_("What the visitors later adopted or did after the visit."),
+    )
+    follow_up_html = models.TextField(_("follow-up (HTML)"), editable=False, default="")
+    author_credit = models.CharField(
+        _("report by"), max_length=150, blank=True, help_text=_("Writer and office, e.g. “Nuty/Dinkominfo”.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    publish_at = models.DateTimeField(_("publish time"), null=True, blank=True, editable=False)
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Invented to demonstrate the portal; labelled on its page."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = ["-start_date", "-pk"]
+        permissions = [("publish_visit", _("Can publish, schedule and unschedule visits"))]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="visits_visit_public_idx"),
+            models.Index(fields=["-start_date"], name="visits_visit_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "scheduled", "published"]), name="visits_visit_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=["kunjungan_kerja", "studi_banding", "studi_tiru", "benchmarking", "lainnya"]
+                ),
+                name="visits_visit_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(publish_at__isnull=False),
+                name="visits_visit_publish_time_set",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="visits_visit_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(delegation_size__isnull=True) | Q(delegation_size__gte=1),
+                name="visits_visit_delegation_size_positive",
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="visits_visit_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = richtext.to_html(self.body)
+        self.follow_up_html = richtext.to_html(self.follow_up)
+        if not self.slug:
+            self.slug = free_slug(
+                Visit,
+                propose_slug(self.title, max_length=SLUG_MAX_LENGTH, fallback="kunjungan"),
+                self.pk,
+                reserved=RESERVED_SLUGS,
+            )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            derived = {"body": "body_html", "follow_up": "follow_up_html"}
+            kwargs["update_fields"] = {*update_fields, *(derived[f] for f in update_fields if f in derived)}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("visits:detail", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED:
+            raise ProtectedError(_("Published visits cannot be deleted."), {self})
+        return super().delete(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the date of the visit.")})
+
+    def is_public(self, *, now=None):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+    @property
+    def description(self):
+        """A short plain-text description: the summary, or the report's first words."""
+        return self.summary or richtext.to_text(self.body, limit=200)
+
+    @property
+    def cover_photo(self):
+        """The first photo (uses prefetched photos when present)."""
+        photos = list(self.photos.all())
+        return photos[0] if photos else None
+
+    @property
+    def end_date_or_start(self):
+        return self.end_date or self.start_date
+
+
+class HostOfficial(models.Model):
+    """A person on the host side: who received the delegation, accompanied, presented."""
+
+    class Part(models.TextChoices):
+        RECEIVED = "received", _("Received the delegation")
+        ACCOMPANIED = "accompanied", _("Accompanied the reception")
+        PRESENTED = "presented", _("Presented or led a session")
+        ALSO_PRESENT = "present", _("Also present")
+
+    # Headings of the facts box, one per part, in this order.
+    PART_HEADINGS = {
+        Part.RECEIVED: _("Received by"),
+        Part.ACCOMPANIED: _("Accompanied by"),
+        Part.PRESENTED: _("Presented by"),
+        Part.ALSO_PRESENT: _("Also present"),
+    }
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="officials", verbose_name=_("visit")
+    )
+    name = models.CharField(_("name"), max_length=150)
+    position = models.CharField(_("position"), max_length=250, blank=True)
+    part = models.CharField(
+        _("part in the visit"), max_length=12, choices=Part.choices, default=Part.RECEIVED
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("host official")
+        verbose_name_plural = _("host officials")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(part__in=["received", "accompanied", "presented", "present"]),
+                name="visits_hostofficial_part_valid",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.position}" if self.position else self.name
+
+
+class VisitSession(models.Model):
+    """One part of the programme: a reception, a working session, a site visit."""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("visit")
+    )
+    title = models.CharField(_("what happened"), max_length=250)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    led_by = models.CharField(
+        _("led by"), max_length=250, blank=True, help_text=_("Name and position of whoever led this part.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class VisitPhoto(BasePhoto):
+    """A photo of a visit, with caption, credit and required alt text."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit"))
+    is_sample = models.BooleanField(
+        _("sample illustration"), default=False, help_text=_("A generated picture, not a photo of the visit.")
+    )
+
+    class Meta(BasePhoto.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+
+class VisitHistoryEntry(models.Model):
+    """A status change or a correction; entries that publish or correct form the public timeline."""
+
+    visit = models.ForeignKey(
+        Visit, on_delete=models.CASCADE, related_name="history", verbose_name=_("visit")
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    from_status = models.CharField(_("from status"), max_length=10, choices=Visit.Status.choices)
+    to_status = models.CharField(_("to status"), max_length=10, choices=Visit.Status.choices)
+    publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.visit_id}: {self.from_status} → {self.to_status}"
+
+    @property
+    def is_correction(self):
+        return self.from_status == self.to_status == Visit.Status.PUBLISHED

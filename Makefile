@@ -57,6 +57,10 @@ check: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
 
+## Browser gates: journeys, axe-core, Nu HTML Checker, budgets, Lighthouse (own server, demo data)
+e2e: install
+	e2e/run.sh
+
 ## PostgreSQL dump + media files into backups/<timestamp>/ (see deploy/backup.sh)
 backup: install
 	deploy/backup.sh $(or $(DEST),backups)

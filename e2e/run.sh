@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Browser quality gates: journeys, accessibility (axe-core), valid HTML (Nu HTML
+# Checker), page-weight budgets and Lighthouse, against a production-like
+# server (gunicorn, DEBUG off, compressed static files) with the demo data,
+# started and stopped here. Screenshots and reports go to e2e-artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+ART=e2e-artifacts
+PORT=${E2E_PORT:-8089}
+rm -rf "$ART"; mkdir -p "$ART"
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Tools: Debian's Chromium (never a browser downloaded by a test tool), Java
+# for the Nu HTML Checker, and the pinned npm packages.
+if [ ! -x /usr/bin/chromium ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -x node_modules/.bin/lighthouse ]; then
+  npm ci --no-audit --no-fund --ignore-scripts >/dev/null
+fi
+
+export DATABASE_URL="sqlite:///$work/e2e.sqlite3"
+export MEDIA_ROOT="$work/media" PRIVATE_MEDIA_ROOT="$work/private" STATIC_ROOT="$work/static"
+export DJANGO_SECRET_KEY="e2e-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+export FIELD_ENCRYPTION_KEY="$($PY -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')"
+export E2E_PASSWORD="e2e-$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')"
+unset REDIS_URL DATABASE_REPLICA_URL
+
+echo "== Demo data"
+start=$(date +%s)
+DJANGO_DEBUG=1 $PY manage.py migrate --noinput -v0
+DJANGO_DEBUG=1 $PY manage.py createcachetable
+DJANGO_DEBUG=1 $PY manage.py load_demo > "$ART/load_demo.txt"
+DJANGO_DEBUG=1 $PY manage.py shell -c "
+import os
+from django.contrib.auth.models import User
+for user in User.objects.filter(username__in=['admin', 'editor', 'ppid_utama', 'ppid_desa', 'pengelola_kim']):
+    user.set_password(os.environ['E2E_PASSWORD']); user.save()
+"
+echo "   loaded in $(( $(date +%s) - start )) s"
+
+echo "== Production-like server on http://localhost:$PORT"
+export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_HSTS_SECONDS=0
+export DJANGO_SERVE_MEDIA=1 OTP_REQUIRED=0 PAGE_CACHE_SECONDS=0 DJANGO_TRUST_PROXY_HEADERS=0
+$PY manage.py collectstatic --noinput -v0
+.venv/bin/gunicorn -c gunicorn.conf.py --bind "127.0.0.1:$PORT" --workers 3 --access-logfile "$ART/access.log" portal.wsgi \
+  > "$ART/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null
+
+export E2E_BASE_URL="http://localhost:$PORT"
+status=0
+echo "== Journeys, accessibility, HTML, budgets"
+.venv/bin/pytest e2e -q -p no:cacheprovider -p no:xdist --no-header -o addopts="" || status=$?
+
+echo "== Lighthouse"
+$PY e2e/lighthouse.py || status=$?
+
+if [ "$status" -ne 0 ]; then
+  echo
+  echo "Browser gates FAILED. Screenshots and reports: $ART/ (server log: $ART/server.log)"
+fi
+exit "$status"

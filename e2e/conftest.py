@@ -5,6 +5,7 @@ address is in E2E_BASE_URL. Every test's last page is saved as a screenshot
 in e2e-artifacts/.
 """
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -60,10 +61,8 @@ def _context(browser, request, **options):
 def _screenshot(page, request):
     ARTIFACTS.mkdir(exist_ok=True)
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)[:120]
-    try:
+    with contextlib.suppress(Exception):
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    except Exception:  # noqa: BLE001 - a failed screenshot must not hide the test's own failure
-        pass
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Every public page type: accessibility (axe-core, WCAG 2.2 A/AA), valid HTML
 (Nu HTML Checker), weight budget and no request to another host."""
 
+import contextlib
 import gzip
 import json
 import subprocess
@@ -25,10 +26,8 @@ def test_page_is_accessible_light_and_self_contained(phone, name):
 
     def measure(response):
         if response.request.resource_type in ("document", "stylesheet", "script"):
-            try:
+            with contextlib.suppress(Exception):
                 weights[response.url] = len(gzip.compress(response.body()))
-            except Exception:  # noqa: BLE001 - redirects have no body
-                pass
 
     phone.on("response", measure)
     response = phone.goto(path)

@@ -13,6 +13,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -78,6 +79,7 @@ class MediaChannelInline(KimChildInlineMixin, ScopedTabularInline):
     model = MediaChannel
     extra = 0
     fields = ["kind", "url", "name", "order"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class BoardFormSet(BaseInlineFormSet):

@@ -2,7 +2,8 @@
 
 Computed per kecamatan and for the whole regency from two queries (the
 villages, and the number of active KIMs per village), whatever the amount of
-data. Shares are percentages (0–100) or None for an area without villages.
+data. Shares are percentages (0–100) with one decimal, or None for an area
+without villages.
 """
 
 from dataclasses import dataclass, field
@@ -33,7 +34,8 @@ class AreaCoverage:
 
     @property
     def share(self):
-        return 100 * self.covered / self.villages if self.villages else None
+        # Rounded here because the `persen` filter cuts decimals off rather than rounding them.
+        return round(100 * self.covered / self.villages, 1) if self.villages else None
 
     @property
     def uncovered_count(self):

@@ -598,8 +598,7 @@ def _posts(rng, today):
     end = timezone.make_aware(datetime.datetime.combine(today, datetime.time(9, 0)))
     for index, kim in enumerate(authors):
         count = 4 if index < 2 else local.randrange(1, 3)
-        for n in range(count):
-            title_template, body_template = local.choice(POST_TOPICS)
+        for n, (title_template, body_template) in enumerate(local.sample(POST_TOPICS, count)):
             year = today.year - local.randrange(0, 2)
             title = title_template.format(year=year, place=kim.village.label)
             slug = slugify(f"{title} {kim.slug}")[:110]

@@ -78,19 +78,21 @@ def allowed_post_moves(post, user):
 
 @transaction.atomic
 def register_kim(*, kim, by):
-    """Save a new KIM, active from its founding date (or today), and record that status.
+    """Save a new KIM as active and start its status history.
 
-    Side effects: none besides the two rows.
+    The status counts from the founding date when it is known; the first
+    history row carries the founding date, or the day of entry in the
+    registry. Side effects: none besides the two rows.
     """
     if kim.pk is not None:
         raise ValueError("register_kim() is for new KIMs; change an existing one with change_kim_status().")
     if by is not None and not access.is_registry_staff(by):
         raise PermissionDenied(_("Only Diskominfo keeps the KIM registry."))
     kim.full_clean(exclude=["managers"])
-    kim.status_since = kim.founded_on or timezone.localdate()
+    kim.status_since = kim.founded_on
     kim.save()
     KimStatusChange.objects.create(
-        kim=kim, from_status="", to_status=kim.status, on=kim.status_since, by=by, note=""
+        kim=kim, from_status="", to_status=kim.status, on=kim.founded_on or timezone.localdate(), by=by
     )
     return kim
 

@@ -170,8 +170,10 @@ class PostDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         post = self.object
+        photos = list(post.photos.all())
         context.update(
-            photos=list(post.photos.all()),
+            photos=photos,
+            og_image=self.request.build_absolute_uri(photos[0].medium_url) if photos else "",
             corrections=list(post.corrections.all()),
             more_posts=list(
                 Post.objects.published().filter(kim_id=post.kim_id).exclude(pk=post.pk).latest_first()[:3]

@@ -18,8 +18,8 @@ from .models import Kim, KimLevel
 ALL = ("", _("All"))
 
 
-def _choice_errors(what):
-    return {"invalid_choice": _("Choose %(what)s from the list.") % {"what": what}}
+def _choice_errors(message):
+    return {"invalid_choice": message}
 
 
 class KimFilterForm(forms.Form):
@@ -39,13 +39,13 @@ class KimFilterForm(forms.Form):
         label=_("Status"),
         required=False,
         choices=[ALL, *Kim.Status.choices],
-        error_messages=_choice_errors(_("a status")),
+        error_messages=_choice_errors(_("Choose a status from the list.")),
     )
     website = forms.ChoiceField(
         label=_("Website"),
         required=False,
         choices=[ALL, ("ya", _("Has a website")), ("tidak", _("No website"))],
-        error_messages=_choice_errors(_("an option")),
+        error_messages=_choice_errors(_("Choose an option from the list.")),
     )
     urut = forms.ChoiceField(
         label=_("Sort by"),
@@ -56,7 +56,7 @@ class KimFilterForm(forms.Form):
             ("anggota", _("Most members")),
             ("terbaru", _("Newest")),
         ],
-        error_messages=_choice_errors(_("an order")),
+        error_messages=_choice_errors(_("Choose an order from the list.")),
     )
 
     def __init__(self, *args, **kwargs):
@@ -65,9 +65,9 @@ class KimFilterForm(forms.Form):
             ALL,
             *District.objects.order_by("name").values_list("code", "name"),
         ]
-        self.fields["kecamatan"].error_messages.update(_choice_errors(_("a kecamatan")))
+        self.fields["kecamatan"].error_messages.update(_choice_errors(_("Choose a kecamatan from the list.")))
         self.fields["tingkat"].choices = [ALL, *KimLevel.objects.values_list("slug", "name")]
-        self.fields["tingkat"].error_messages.update(_choice_errors(_("a level")))
+        self.fields["tingkat"].error_messages.update(_choice_errors(_("Choose a level from the list.")))
 
     def filter(self, queryset):
         """Apply the valid filters (invalid ones are reported and ignored)."""
@@ -111,7 +111,7 @@ class PostFilterForm(forms.Form):
             ALL,
             *District.objects.order_by("name").values_list("code", "name"),
         ]
-        self.fields["kecamatan"].error_messages.update(_choice_errors(_("a kecamatan")))
+        self.fields["kecamatan"].error_messages.update(_choice_errors(_("Choose a kecamatan from the list.")))
         self.kim = None
 
     def clean_kim(self):

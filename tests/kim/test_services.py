@@ -15,9 +15,9 @@ from tests.kim.conftest import fresh
 
 pytestmark = pytest.mark.django_db
 
-A, I, D = Kim.Status.ACTIVE, Kim.Status.INACTIVE, Kim.Status.DISSOLVED
+ACTIVE, INACTIVE, DISSOLVED = Kim.Status.ACTIVE, Kim.Status.INACTIVE, Kim.Status.DISSOLVED
 # Written out by hand: the KIM status moves the registry allows.
-KIM_ALLOWED = {(A, I), (A, D), (I, A), (I, D)}
+KIM_ALLOWED = {(ACTIVE, INACTIVE), (ACTIVE, DISSOLVED), (INACTIVE, ACTIVE), (INACTIVE, DISSOLVED)}
 
 DRAFT, SUBMITTED, PUBLISHED, RETURNED = (
     Post.Status.DRAFT,
@@ -49,7 +49,7 @@ def days_ago(n):
 
 def kim_in(make_kim, status):
     kim = make_kim("KIM Uji", founded_on=days_ago(400))
-    if status != A:
+    if status != ACTIVE:
         kim = services.change_kim_status(kim=kim, to=status, on=days_ago(100), by=None)
     return kim
 
@@ -80,10 +80,10 @@ def test_kim_status_table(make_kim, kim_editor, current, target):
 
 def test_registering_a_kim_starts_its_history(make_kim):
     kim = make_kim("KIM Baru", founded_on=datetime.date(2015, 3, 2))
-    assert kim.status == A
+    assert kim.status == ACTIVE
     assert kim.status_since == datetime.date(2015, 3, 2)
     assert list(kim.status_changes.values_list("from_status", "to_status", "on")) == [
-        ("", A, datetime.date(2015, 3, 2))
+        ("", ACTIVE, datetime.date(2015, 3, 2))
     ]
 
 
@@ -100,11 +100,11 @@ def test_status_dates_must_be_sensible(make_kim, kim_editor):
     kim = make_kim("KIM Tanggal", founded_on=days_ago(30))
     with pytest.raises(ValidationError) as error:
         services.change_kim_status(
-            kim=kim, to=I, on=timezone.localdate() + datetime.timedelta(days=1), by=kim_editor
+            kim=kim, to=INACTIVE, on=timezone.localdate() + datetime.timedelta(days=1), by=kim_editor
         )
     assert "on" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        services.change_kim_status(kim=kim, to=I, on=days_ago(31), by=kim_editor)
+        services.change_kim_status(kim=kim, to=INACTIVE, on=days_ago(31), by=kim_editor)
     assert "on" in error.value.message_dict
     assert KimStatusChange.objects.filter(kim=kim).count() == 1
 
@@ -113,15 +113,15 @@ def test_status_dates_must_be_sensible(make_kim, kim_editor):
 def test_only_diskominfo_changes_a_kim_status(sendang_potro, manager_sendang, officer_sedahkidul, who):
     user = manager_sendang if who == "manager" else officer_sedahkidul
     with pytest.raises(PermissionDenied):
-        services.change_kim_status(kim=sendang_potro, to=D, on=timezone.localdate(), by=user)
-    assert Kim.objects.get(pk=sendang_potro.pk).status == A
+        services.change_kim_status(kim=sendang_potro, to=DISSOLVED, on=timezone.localdate(), by=user)
+    assert Kim.objects.get(pk=sendang_potro.pk).status == ACTIVE
 
 
 def test_dissolving_a_kim_tells_its_managers_after_commit(
     sendang_potro, manager_sendang, kim_editor, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.change_kim_status(kim=sendang_potro, to=D, on=timezone.localdate(), by=kim_editor)
+        services.change_kim_status(kim=sendang_potro, to=DISSOLVED, on=timezone.localdate(), by=kim_editor)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [manager_sendang.email]
     assert "KIM Sendang Potro" in mail.outbox[0].subject
@@ -179,7 +179,7 @@ def test_news_workflow_table_by_role(actors, post_in_state, role):
         for target in Post.Status
     }
     if kim_key == "dissolved":
-        services.change_kim_status(kim=kim, to=D, on=timezone.localdate(), by=None)
+        services.change_kim_status(kim=kim, to=DISSOLVED, on=timezone.localdate(), by=None)
     user = fresh(actors[role])
     for (current, target), post in posts.items():
         case = f"{role}: {current} -> {target}"
@@ -229,7 +229,7 @@ def test_a_post_keeps_its_whole_history(sendang_potro, manager_sendang, kim_edit
 def test_managers_write_news_only_for_their_own_live_kim(sendang_potro, deru_maju, manager_sendang):
     with pytest.raises(PermissionDenied):
         services.create_post(kim=deru_maju, title="Bukan KIM saya", body="x", by=manager_sendang)
-    services.change_kim_status(kim=sendang_potro, to=D, on=timezone.localdate(), by=None)
+    services.change_kim_status(kim=sendang_potro, to=DISSOLVED, on=timezone.localdate(), by=None)
     with pytest.raises(PermissionDenied):
         services.create_post(
             kim=Kim.objects.get(pk=sendang_potro.pk), title="Sudah bubar", body="x", by=manager_sendang

@@ -616,6 +616,7 @@ def _posts(rng, today):
                 body=body_template.format(year=year, place=kim.village.label),
                 by=None,
                 is_sample=True,
+                at=at - datetime.timedelta(days=1),
             )
             post.slug = slug
             post.save(update_fields=["slug"])

@@ -143,17 +143,17 @@ def change_kim_status(*, kim, to, on, by, note=""):
 # --- News ----------------------------------------------------------------------
 
 
-def create_post(*, kim, title, body, by, is_sample=False):
+def create_post(*, kim, title, body, by, is_sample=False, at=None):
     """Save a new news post as a draft of a KIM the author may write for (see save_new_post)."""
-    return save_new_post(post=Post(kim=kim, title=title, body=body, is_sample=is_sample), by=by)
+    return save_new_post(post=Post(kim=kim, title=title, body=body, is_sample=is_sample), by=by, at=at)
 
 
 @transaction.atomic
-def save_new_post(*, post, by):
+def save_new_post(*, post, by, at=None):
     """Save a post built by a form or an import as a draft and start its history.
 
-    Refuses a KIM the author may not write for. Side effects: none besides the
-    post and the first row of its history.
+    Refuses a KIM the author may not write for; `at` backdates the first
+    history row (imports). Side effects: none besides the post and that row.
     """
     if post.pk is not None:
         raise ValueError("save_new_post() is for new posts.")
@@ -162,7 +162,9 @@ def save_new_post(*, post, by):
     post.created_by = by
     post.full_clean(exclude=["slug"])
     post.save()
-    PostTransition.objects.create(post=post, from_status="", to_status=post.status, at=timezone.now(), by=by)
+    PostTransition.objects.create(
+        post=post, from_status="", to_status=post.status, at=at or timezone.now(), by=by
+    )
     return post
 
 

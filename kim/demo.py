@@ -415,7 +415,7 @@ def _sample_plan(villages, levels, rng, today):
                     "status_on": min(founded + datetime.timedelta(days=rng.randrange(400, 2500)), today),
                     "level": rng.choices(levels, weights=[4, 4, 2, 1])[0],
                     "members": rng.randrange(5, 31),
-                    "decree_number": f"188/{rng.randrange(1, 60)}/KEP/{code[-4:]}/{founded.year}",
+                    "decree_number": f"188/{rng.randrange(1, 60)}/SK-KIM/{founded.year}",
                     "decree_days": rng.randrange(0, 60),
                     "website": rng.random() < 0.45,
                     "bulletin": rng.random() < 0.3,
@@ -460,7 +460,7 @@ def _sample_kim(item, today):
         by=None,
     )
     if item["status"] != Kim.Status.ACTIVE:
-        services.change_kim_status(
+        kim = services.change_kim_status(
             kim=kim,
             to=item["status"],
             on=max(item["status_on"], item["founded"]),
@@ -514,6 +514,11 @@ def _sample_kim(item, today):
             extra_members=0,
             used=used,
         )
+    if item["status"] == Kim.Status.DISSOLVED:
+        # A dissolved KIM's board ends with it.
+        for row in rows:
+            if row["term_end"] >= kim.status_since >= row["term_start"]:
+                row["term_end"] = kim.status_since
     BoardMember.objects.bulk_create(BoardMember(kim=kim, is_sample=True, **row) for row in rows)
     if item["awards"]:
         year = rng.randrange(max(item["founded"].year, 2014), today.year + 1)

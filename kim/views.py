@@ -119,6 +119,7 @@ class KimDetailView(DetailView):
         board = list(kim.board.all())
         current, past_terms, upcoming = split_board(board, today)
         achievements = list(kim.achievements.all())
+        latest_posts = list(Post.objects.published().filter(kim=kim).latest_first()[:5])
         forum_seats = [seat for seat in kim.forum_seats.all() if seat.is_current(today)]
         context.update(
             current_board=current,
@@ -128,9 +129,9 @@ class KimDetailView(DetailView):
             channels=list(kim.channels.all()),
             status_changes=list(kim.status_changes.all()),
             forum_seats=forum_seats,
-            latest_posts=list(Post.objects.published().filter(kim=kim).latest_first()[:5]),
+            latest_posts=latest_posts,
             has_sample_parts=not kim.is_sample
-            and (any(m.is_sample for m in board) or any(a.is_sample for a in achievements)),
+            and any(row.is_sample for row in (*board, *achievements, *latest_posts)),
         )
         return context
 

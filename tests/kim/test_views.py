@@ -410,3 +410,12 @@ def test_kecamatan_page_shows_its_kim_coverage(en, registry):
     html = en.get("/wilayah/35.22.18/").content.decode()
     assert "2 of 12 villages have at least one active KIM (16.7%)" in html
     assert 'href="/wilayah/35.22.18.2001/"' in html  # Pelem: only an inactive KIM
+
+
+def test_a_dissolved_kim_shows_its_last_board_as_such(en, registry):
+    deru = registry["deru"]
+    BoardMember.objects.create(kim=deru, name="Iwan Siswoyo", role=BoardRole.CHAIR)
+    html = en.get(deru.get_absolute_url()).content.decode()
+    assert "Last board before the KIM was dissolved" in html
+    assert "Iwan Siswoyo" in html
+    assert "Dissolved" in html

@@ -1,0 +1,154 @@
+"""Fixtures of the KIM tests: KIMs in the two test villages, their managers,
+posts in any workflow state (built through the services), and a small form
+reader that submits admin forms the way a browser would."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils.text import slugify
+
+from kim import services
+from kim.models import Kim, Post
+from portal.models import Village
+from portal.roles import Role
+from tests.conftest import SEDAHKIDUL, SUMBERREJO
+
+# The moves that bring a new draft into each state (reviewer moves marked).
+PATHS = {
+    Post.Status.DRAFT: [],
+    Post.Status.SUBMITTED: [("author", Post.Status.SUBMITTED)],
+    Post.Status.PUBLISHED: [("author", Post.Status.SUBMITTED), ("reviewer", Post.Status.PUBLISHED)],
+    Post.Status.RETURNED: [("author", Post.Status.SUBMITTED), ("reviewer", Post.Status.RETURNED)],
+}
+
+
+@pytest.fixture
+def make_kim(db):
+    """Register a KIM through the service (as an import would)."""
+
+    def make(name, village_code=SEDAHKIDUL, *, slug=None, **fields):
+        kim = Kim(
+            name=name, slug=slug or slugify(name), village=Village.objects.get(code=village_code), **fields
+        )
+        return services.register_kim(kim=kim, by=None)
+
+    return make
+
+
+@pytest.fixture
+def sendang_potro(make_kim):
+    return make_kim("KIM Sendang Potro", SEDAHKIDUL, slug="sendang-potro")
+
+
+@pytest.fixture
+def deru_maju(make_kim):
+    return make_kim("KIM Deru Maju", SUMBERREJO, slug="deru-maju")
+
+
+def _manager(make_staff, username, village_code, kim):
+    user = make_staff(username, Role.KIM_MANAGER, village_code, email=f"{username}@example.invalid")
+    kim.managers.add(user)
+    return User.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def manager_sendang(make_staff, sendang_potro):
+    return _manager(make_staff, "pengelola_sendang", SEDAHKIDUL, sendang_potro)
+
+
+@pytest.fixture
+def manager_deru(make_staff, deru_maju):
+    return _manager(make_staff, "pengelola_deru", SUMBERREJO, deru_maju)
+
+
+@pytest.fixture
+def kim_editor(make_staff):
+    return make_staff("editor_kim", Role.EDITOR, email="editor_kim@example.invalid")
+
+
+def fresh(user):
+    """The user again, without the roles and scope cached on the old object."""
+    return User.objects.get(pk=user.pk)
+
+
+@pytest.fixture
+def post_in_state():
+    """Create a post and walk it to a state through the services."""
+
+    def make(kim, state, *, author, reviewer, title="Papan informasi APBDes dipasang", body="Isi berita."):
+        post = services.create_post(kim=kim, title=title, body=body, by=author)
+        for who, target in PATHS[Post.Status(state)]:
+            by = author if who == "author" else reviewer
+            note = "Lengkapi sumber angka." if target == Post.Status.RETURNED else ""
+            post = services.transition_post(post=post, to=target, by=by, note=note, notify=False)
+        return Post.objects.get(pk=post.pk)
+
+    return make
+
+
+class _FormReader(HTMLParser):
+    """Collects the fields of one form as a browser would submit them."""
+
+    def __init__(self, form_id):
+        super().__init__()
+        self.form_id = form_id
+        self.inside = False
+        self.data = {}
+        self._select = None
+        self._textarea = None
+        self.textareas = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+            return
+        if not self.inside:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "file", "image"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self.data.setdefault(name, [])
+            self.data[name].append(attrs.get("value", "on" if kind == "checkbox" else ""))
+        elif tag == "select" and name:
+            self._select = name
+            self.data.setdefault(name, [])
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.data[self._select].append(attrs.get("value", ""))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.textareas.add(name)
+            self.data[name] = [""]
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][0] += data
+
+
+def form_data(html, form_id):
+    """The submitted values of a form on a page: {name: value or [values]}."""
+    reader = _FormReader(form_id)
+    reader.feed(html)
+    result = {}
+    for name, values in reader.data.items():
+        if name in reader.textareas:
+            values = [values[0].removeprefix("\n")]
+        if len(values) == 1:
+            result[name] = values[0]
+        elif values:
+            result[name] = values
+        # A multiple select with nothing chosen sends nothing.
+    return result

@@ -1,7 +1,7 @@
 """Sections the KIM app adds to the region pages (`/wilayah/<kode>/`).
 
 The village page lists the village's KIMs and their latest news (two
-queries); the kecamatan page shows the kecamatan's KIM coverage (two queries).
+queries); the kecamatan page shows the kecamatan's KIM coverage (three queries).
 """
 
 from portal import panels

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -167,16 +168,23 @@ validate_document = DocumentValidator()
 validate_spreadsheet = DocumentValidator(kinds=("xlsx", "text"), max_bytes=MAX_DOCUMENT_BYTES)
 
 
-def random_name(folder):
-    """An upload_to callable that keeps the extension but never the user's file name."""
+@deconstructible
+class RandomName:
+    """An upload_to that keeps the extension but never the user's file name."""
 
-    def upload_to(instance, filename):
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
         ext = os.path.splitext(filename)[1].lower()[:8]
-        return f"{folder}/{uuid.uuid4().hex}{ext}"
+        return f"{self.folder}/{uuid.uuid4().hex}{ext}"
 
-    upload_to.__name__ = f"upload_to_{folder.replace('/', '_')}"
-    upload_to.__qualname__ = upload_to.__name__
-    return upload_to
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+
+def random_name(folder):
+    return RandomName(folder)
 
 
 def photo_upload_to(instance, filename):

@@ -134,7 +134,7 @@ class VisitAdmin(ScopedModelAdmin):
     list_select_related = ["institution"]
     date_hierarchy = "start_date"
     search_fields = ["title", "slug", "institution__name", "institution__short_name", "leader_name"]
-    autocomplete_fields = ["institution", "topics", "host_units", "villages"]
+    autocomplete_fields = ["institution", "topics", "host_units", "villages", "kims_visited"]
     readonly_fields = ["status_label", "history_table", "created_at", "updated_at"]
     inlines = [HostOfficialInline, VisitSessionInline, VisitPhotoInline]
     actions = ["publish_selected"]
@@ -152,7 +152,7 @@ class VisitAdmin(ScopedModelAdmin):
                 ]
             },
         ),
-        (_("When and where"), {"fields": ["start_date", "end_date", "venue", "villages"]}),
+        (_("When and where"), {"fields": ["start_date", "end_date", "venue", "villages", "kims_visited"]}),
         (_("Subjects"), {"fields": ["topics", "host_units"]}),
         (_("Report"), {"fields": ["body", "follow_up", "author_credit", "is_sample"]}),
         (_("Publication"), {"fields": ["status_label", "history_table", "created_at", "updated_at"]}),

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
+from kim.models import Kim
 from portal import demo
 from portal.models import Village
 from portal.services import seed_votes, vote_summary
@@ -278,6 +279,7 @@ def load_magelang_2017(vocabulary):
         [units[n] for n in ("BAPPEDA", "Dinas Kominfo", "Bagian Pemerintahan", "Bagian Humas dan Protokol")],
     )
     _set(visit.villages, list(Village.objects.filter(code="35.22.18.2007")))
+    _set(visit.kims_visited, list(Kim.objects.published().filter(slug="sendang-potro")))
     _sync_children(
         visit,
         HostOfficial,

@@ -122,6 +122,7 @@ class VisitAdminForm(forms.ModelForm):
             "end_date",
             "venue",
             "villages",
+            "kims_visited",
             "topics",
             "host_units",
             "body",

@@ -10,12 +10,13 @@ from .models import HostOfficial, Visit, VisitSession
 def _entry(visit):
     topics = " ".join(topic.name for topic in visit.topics.all())
     villages = " ".join(village.name for village in visit.villages.all())
+    kims = " ".join(kim.name for kim in visit.kims_visited.all())
     institution = visit.institution.name
     return {
         "title": visit.title,
         "summary": institution,
         "body": " ".join(
-            [institution, visit.leader_name, visit.venue, topics, villages, visit.summary, visit.body]
+            [institution, visit.leader_name, visit.venue, topics, villages, kims, visit.summary, visit.body]
         ),
         "url": visit.get_absolute_url(),
         "date": visit.start_date,

@@ -73,10 +73,11 @@ def persen(value, digits=1):
     if value is None or value == "":
         return "–"
     try:
-        number = float(value)
+        digits = int(digits)
+        number = round(float(value), digits)
     except (TypeError, ValueError):
         return value
-    return f"{formats.number_format(number, decimal_pos=int(digits))}%"
+    return f"{formats.number_format(number, decimal_pos=digits)}%"
 
 
 @register.simple_tag(takes_context=True)

@@ -103,5 +103,12 @@ def test_a_kim_manager_reaches_their_own_pages_only(client, manager_sendang, rec
 
 def test_bad_query_strings_never_cause_a_server_error(client, records):
     for url in public_urls(records):
-        for query in ("?page=x", "?kecamatan=%00", "?q=%00", "?kim=..%2F", "?tingkat=<b>", "?urut=-1&status=%ff"):
+        for query in (
+            "?page=x",
+            "?kecamatan=%00",
+            "?q=%00",
+            "?kim=..%2F",
+            "?tingkat=<b>",
+            "?urut=-1&status=%ff",
+        ):
             assert client.get(url + query).status_code in (200, 404), url + query

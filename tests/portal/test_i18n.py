@@ -76,6 +76,8 @@ def test_numbers_and_percentages_follow_the_language():
         assert persen(83.333) == "83,3%"
     with translation.override("en"):
         assert persen(83.333) == "83.3%"
+        assert persen(100 * 2 / 12) == "16.7%"  # rounded, not cut off
+        assert persen(99.96) == "100.0%"
 
 
 def test_every_catalogue_is_complete_and_compiled():

@@ -188,7 +188,7 @@ def test_detail_queries_do_not_grow_with_photos_or_visits(
     client, make_visit, make_photo, make_topic, django_assert_max_num_queries, photos, others
 ):
     visit = _visit_with(make_visit, make_photo, make_topic, photos, others)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(visit.get_absolute_url())
     assert len(response.context["photos"]) == photos
 
@@ -234,6 +234,22 @@ def test_the_demo_visit_of_2017_has_every_fact_of_the_report(client, db):
     assert "sample-notice" not in html
     poll = re.search(r'<table class="poll__results">.*?</table>', html, re.S).group(0)
     assert re.findall(r"<td>(\d+)%</td>", poll) == ["74", "11", "5", "11"]
+
+
+def test_the_demo_visit_links_the_kim_it_visited(client, db):
+    import random
+
+    from django.utils import timezone
+
+    from kim import demo as kim_demo
+    from portal.models import Village
+    from visits import demo
+
+    kim_demo._sendang_potro(Village.objects.get(code="35.22.18.2007"), random.Random(1), timezone.localdate())
+    visit = demo.load_magelang_2017(demo.load_vocabulary())
+    html = page(client, visit)
+    assert facts(html)["KIMs visited"] == "KIM Sendang Potro, Desa Sedahkidul"
+    assert 'href="/kim/sendang-potro/"' in html
 
 
 def test_the_list_links_each_visit_to_its_page(client, make_visit):

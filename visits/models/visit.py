@@ -28,6 +28,12 @@ SLUG_MAX_LENGTH = 220
 RESERVED_SLUGS = frozenset({"statistik", "feed", "data"})
 
 
+def _kims():
+    from kim.models import Kim
+
+    return Kim.objects.published().select_related("village").order_by("name")
+
+
 class VisitQuerySet(models.QuerySet):
     def published(self, *, now=None):
         """The one visibility gate: published visits whose publish time has come."""
@@ -52,6 +58,7 @@ class VisitQuerySet(models.QuerySet):
             "topics",
             "host_units",
             Prefetch("villages", queryset=_villages().select_related("district")),
+            Prefetch("kims_visited", queryset=_kims()),
             "officials",
             "sessions",
             Prefetch("photos", queryset=VisitPhoto.objects.order_by("order", "pk")),
@@ -199,6 +206,13 @@ class Visit(models.Model):
         blank=True,
         verbose_name=_("villages visited"),
         help_text=_("Villages the delegation went to on site."),
+    )
+    kims_visited = models.ManyToManyField(
+        "kim.Kim",
+        related_name="visits",
+        blank=True,
+        verbose_name=_("KIMs visited"),
+        help_text=_("Community information groups the delegation met on site."),
     )
     summary = models.CharField(
         _("summary"),

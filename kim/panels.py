@@ -25,3 +25,13 @@ def village_kims(village):
 @panels.register("district", order=PANEL_ORDER, template="kim/panels/district.html")
 def district_kims(district):
     return {"district": district, "area": coverage.district_coverage(district)}
+
+
+HOME_POSTS = 3
+
+
+@panels.register("home", order=50, template="kim/panels/home.html")
+def latest_posts(regency):
+    """The newest published KIM news for the home page (one query)."""
+    posts = list(Post.objects.published().for_list()[:HOME_POSTS])
+    return {"posts": posts} if posts else None

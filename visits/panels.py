@@ -12,3 +12,13 @@ def village_visits(village):
     if not visits:
         return None
     return {"village": village, "visits": visits}
+
+
+HOME_VISITS = 3
+
+
+@panels.register("home", order=40, template="visits/panels/home.html")
+def latest_visits(regency):
+    """The newest published visits for the home page (one query)."""
+    visits = list(Visit.objects.published().select_related("institution").newest_first()[:HOME_VISITS])
+    return {"visits": visits} if visits else None

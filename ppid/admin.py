@@ -780,11 +780,32 @@ class InfoRequestAdmin(ScopedModelAdmin):
             },
         )
 
-    def _workflow(self, request, obj, form, *, call, success, title, button, explanation="", multipart=False):
+    def _workflow(
+        self,
+        request,
+        obj,
+        form,
+        *,
+        call,
+        success,
+        title,
+        button,
+        explanation="",
+        multipart=False,
+        target=None,
+    ):
         """Show a workflow form; when it is valid, call the service and go back to the request.
 
         A ValidationError from the service is shown on the form and nothing is saved.
+        When the request's status does not allow the move (`target`), go back with a message.
         """
+        if target is not None and target not in InfoRequest.TRANSITIONS[obj.status]:
+            messages.warning(
+                request,
+                gettext("A request that is “%(current)s” cannot become “%(target)s”.")
+                % {"current": obj.get_status_display(), "target": InfoRequest.Status(target).label},
+            )
+            return self._back(obj)
         if request.method == "POST" and form.is_valid():
             try:
                 call(form.cleaned_data)
@@ -812,6 +833,7 @@ class InfoRequestAdmin(ScopedModelAdmin):
                 note=data["note"],
             ),
             success=gettext("The request is in process."),
+            target=InfoRequest.Status.IN_PROCESS,
             title=_("Start processing"),
             button=_("Start processing"),
         )
@@ -830,6 +852,7 @@ class InfoRequestAdmin(ScopedModelAdmin):
                 extension_reason=data["extension_reason"],
             ),
             success=gettext("The deadline is extended; the requester is informed."),
+            target=InfoRequest.Status.EXTENDED,
             title=_("Extend the deadline"),
             button=_("Extend"),
             explanation=_(
@@ -851,6 +874,7 @@ class InfoRequestAdmin(ScopedModelAdmin):
                 **form.notice_fields(),
             ),
             success=gettext("The written notice is recorded and the requester is informed."),
+            target=InfoRequest.Status.GRANTED,
             title=_("Answer with a written notice (Pasal 22(7))"),
             button=_("Record the notice"),
             explanation=_(
@@ -873,6 +897,7 @@ class InfoRequestAdmin(ScopedModelAdmin):
                 note=data["note"],
             ),
             success=gettext("The withdrawal is recorded."),
+            target=InfoRequest.Status.WITHDRAWN,
             title=_("Record withdrawal"),
             button=_("Record withdrawal"),
         )

@@ -324,7 +324,9 @@ def _units(rng):
     ]
     PpidUnit.objects.bulk_create(missing)
     return list(
-        PpidUnit.objects.filter(slug__in=[u.slug for u in wanted]).select_related("village").order_by("kind_order", "slug")
+        PpidUnit.objects.filter(slug__in=[u.slug for u in wanted])
+        .select_related("village")
+        .order_by("kind_order", "slug")
     )
 
 

@@ -414,7 +414,7 @@ class DipFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("All units"))] + [(u.slug, u.name) for u in units]
+        self.fields["unit"].choices = [("", _("All units"))] + [(u.slug, u.choice_label) for u in units]
         self.fields["year"].choices = _year_choices()
 
     def filters(self):
@@ -435,7 +435,7 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("All units"))] + [(u.slug, u.name) for u in units]
+        self.fields["unit"].choices = [("", _("All units"))] + [(u.slug, u.choice_label) for u in units]
         self.fields["year"].choices = _year_choices()
 
     def filters(self):

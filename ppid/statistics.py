@@ -82,7 +82,7 @@ class Figures:
 
     @property
     def on_time_share(self):
-        return 100 * self.on_time / self.answered if self.answered else None
+        return round(100 * self.on_time / self.answered, 1) if self.answered else None
 
     def add_counts(self, row):
         for name in _REQUEST_COUNTS:

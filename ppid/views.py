@@ -89,7 +89,7 @@ def statistics_coverage(villages, with_ppid):
     return {
         "villages": villages,
         "with_ppid": with_ppid,
-        "share": 100 * with_ppid / villages if villages else None,
+        "share": round(100 * with_ppid / villages, 1) if villages else None,
     }
 
 
@@ -181,7 +181,7 @@ class DipListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.units = list(PpidUnit.objects.published().order_by("kind_order", "name").only("slug", "name"))
+        self.units = list(PpidUnit.objects.published().for_list())
         self.filter_form = DipFilterForm(self.request.GET or None, units=self.units)
         filters = self.filter_form.filters() if self.request.GET else {}
         items = DipItem.objects.published().for_list()
@@ -399,7 +399,7 @@ class RegisterListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.units = list(PpidUnit.objects.published().order_by("kind_order", "name").only("slug", "name"))
+        self.units = list(PpidUnit.objects.published().for_list())
         self.filter_form = RegisterFilterForm(self.request.GET or None, units=self.units)
         filters = self.filter_form.filters() if self.request.GET else {}
         requests = (

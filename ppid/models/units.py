@@ -14,7 +14,7 @@ class PpidUnitQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
     def for_list(self):
-        return self.select_related("village__district").order_by("kind_order", "name")
+        return self.select_related("village__district").order_by("kind_order", "name", "pk")
 
     def regency_level(self):
         return self.exclude(kind=PpidUnit.Kind.DESA)
@@ -116,6 +116,13 @@ class PpidUnit(models.Model):
         return reverse("ppid:unit", args=[self.slug])
 
     @property
+    def choice_label(self):
+        """The name, with the kecamatan for villages (several villages share a name)."""
+        if self.village_id:
+            return f"{self.name} ({self.village.district.label})"
+        return self.name
+
+    @property
     def atasan(self):
         """“Kepala Desa Sedahkidul (Sutrisno)”, or the position alone."""
         if self.atasan_name:
@@ -132,7 +139,7 @@ class Coverage:
 
     @property
     def share(self):
-        return 100 * self.with_ppid / self.villages if self.villages else None
+        return round(100 * self.with_ppid / self.villages, 1) if self.villages else None
 
 
 def coverage_by_district(district_codes=None):

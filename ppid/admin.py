@@ -240,16 +240,19 @@ class DipItemAdmin(ScopedModelAdmin):
 
     def save_formset(self, request, form, formset, change):
         if formset.model is DipDocumentVersion:
+            # Versions are numbered and locked by the service, never saved by the formset.
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             for inline_form in formset.extra_forms:
                 if not inline_form.has_changed() or formset._should_delete_form(inline_form):
                     continue
-                services.add_dip_version(
+                version = services.add_dip_version(
                     item=form.instance,
                     document=inline_form.cleaned_data.get("document"),
                     link=inline_form.cleaned_data.get("link", ""),
                     note=inline_form.cleaned_data.get("note", ""),
                     actor=request.user,
                 )
+                formset.new_objects.append(version)
             return
         super().save_formset(request, form, formset, change)
 

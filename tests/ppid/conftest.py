@@ -96,7 +96,9 @@ def register(unit_sedahkidul):
         return services.register_request(
             unit=unit or unit_sedahkidul,
             requester=requester or make_requester(),
-            information_requested=kwargs.pop("information_requested", "Salinan APB Desa Sedahkidul tahun 2025"),
+            information_requested=kwargs.pop(
+                "information_requested", "Salinan APB Desa Sedahkidul tahun 2025"
+            ),
             purpose=kwargs.pop("purpose", "Pengawasan pembangunan desa"),
             obtain_method=kwargs.pop("obtain_method", "softcopy"),
             delivery_method=kwargs.pop("delivery_method", "email"),
@@ -120,9 +122,13 @@ def answer(info_request, decision=WrittenNotice.Decision.GRANTED, issued_on=None
         "delivery_method": "email",
     }
     if decision == WrittenNotice.Decision.REFUSED:
-        notice.update(refusal_reason="exempt", exemption_ground="h", consequence_test="Rahasia pribadi.", materials="")
+        notice.update(
+            refusal_reason="exempt", exemption_ground="h", consequence_test="Rahasia pribadi.", materials=""
+        )
     if decision == WrittenNotice.Decision.PARTLY_GRANTED:
-        notice.update(exemption_ground="h", consequence_test="Rahasia pribadi.", redacted_parts="NIK dihitamkan.")
+        notice.update(
+            exemption_ground="h", consequence_test="Rahasia pribadi.", redacted_parts="NIK dihitamkan."
+        )
     notice.update(fields)
     notice["issued_on"] = issued_on or info_request.received_on
     return services.answer_request(info_request=info_request, **notice)

@@ -7,9 +7,18 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from ppid import services
-from ppid.models import DipCategory, DipItem, InfoRequest, NonWorkingDay, Objection, PpidUnit, ServiceStandard, WrittenNotice
 from portal.roles import Role
+from ppid import services
+from ppid.models import (
+    DipCategory,
+    DipItem,
+    InfoRequest,
+    NonWorkingDay,
+    Objection,
+    PpidUnit,
+    ServiceStandard,
+    WrittenNotice,
+)
 
 from .conftest import VALID_NIK, answer, make_requester, reload
 
@@ -23,11 +32,15 @@ def change_url(obj):
 @pytest.fixture
 def two_requests(register, unit_sumberrejo):
     mine = register(received_on=D(2025, 6, 2), information_requested="Permohonan untuk Sedahkidul").request
-    theirs = register(unit=unit_sumberrejo, received_on=D(2025, 6, 2), information_requested="Permohonan untuk Sumberrejo").request
+    theirs = register(
+        unit=unit_sumberrejo, received_on=D(2025, 6, 2), information_requested="Permohonan untuk Sumberrejo"
+    ).request
     return mine, theirs
 
 
-def test_village_officer_sees_only_their_villages_requests(client, officer_sedahkidul, two_requests, utama, register):
+def test_village_officer_sees_only_their_villages_requests(
+    client, officer_sedahkidul, two_requests, utama, register
+):
     mine, theirs = two_requests
     regency = register(unit=utama, received_on=D(2025, 6, 2)).request
     client.force_login(officer_sedahkidul)
@@ -40,7 +53,9 @@ def test_village_officer_sees_only_their_villages_requests(client, officer_sedah
         assert client.get(reverse(f"admin:ppid_inforequest_{name}", args=[theirs.pk])).status_code == 404
 
 
-def test_village_officer_sees_only_their_own_unit(client, officer_sedahkidul, unit_sedahkidul, unit_sumberrejo, utama):
+def test_village_officer_sees_only_their_own_unit(
+    client, officer_sedahkidul, unit_sedahkidul, unit_sumberrejo, utama
+):
     client.force_login(officer_sedahkidul)
     listing = client.get(reverse("admin:ppid_ppidunit_changelist")).content.decode()
     assert "PPID Desa Sedahkidul" in listing
@@ -90,7 +105,9 @@ ROLE_TABLE = [
 
 
 @pytest.mark.parametrize(("user_fixture", "which", "may_act", "may_reassign", "may_decide"), ROLE_TABLE)
-def test_workflow_permissions_by_role(request, client, two_requests, utama, user_fixture, which, may_act, may_reassign, may_decide):
+def test_workflow_permissions_by_role(
+    request, client, two_requests, utama, user_fixture, which, may_act, may_reassign, may_decide
+):
     user = request.getfixturevalue(user_fixture)
     info_request = two_requests[0]
     client.force_login(user)
@@ -108,34 +125,57 @@ def test_workflow_permissions_by_role(request, client, two_requests, utama, user
     if may_act:
         assert reassign.status_code == (200 if may_reassign else 403)
     answer(reload(info_request), decision="refused", issued_on=D(2025, 6, 11))
-    objection = services.file_objection(info_request=reload(info_request), grounds={"a"}, statement="x", filed_on=D(2025, 6, 16))
+    objection = services.file_objection(
+        info_request=reload(info_request), grounds={"a"}, statement="x", filed_on=D(2025, 6, 16)
+    )
     decide = client.get(reverse("admin:ppid_objection_decide", args=[objection.pk]))
     assert decide.status_code in ((200,) if may_decide else (403, 404))
 
 
-def test_village_officer_answers_with_a_written_notice(client, officer_sedahkidul, two_requests, django_capture_on_commit_callbacks):
+def test_village_officer_answers_with_a_written_notice(
+    client, officer_sedahkidul, two_requests, django_capture_on_commit_callbacks
+):
     info_request = two_requests[0]
     client.force_login(officer_sedahkidul)
     client.post(reverse("admin:ppid_inforequest_process", args=[info_request.pk]), {"note": "Mulai"})
     form_page = client.get(reverse("admin:ppid_inforequest_answer", args=[info_request.pk])).content.decode()
     assert "Sekdes Sedahkidul" in form_page  # the signatory is pre-filled from the unit
-    incomplete = client.post(reverse("admin:ppid_inforequest_answer", args=[info_request.pk]), {"decision": "refused", "refusal_reason": "", "issued_on": "2025-06-11", "signed_by_name": "A", "signed_by_position": "B", "fee": 0})
+    incomplete = client.post(
+        reverse("admin:ppid_inforequest_answer", args=[info_request.pk]),
+        {
+            "decision": "refused",
+            "refusal_reason": "",
+            "issued_on": "2025-06-11",
+            "signed_by_name": "A",
+            "signed_by_position": "B",
+            "fee": 0,
+        },
+    )
     assert incomplete.status_code == 200 and not WrittenNotice.objects.exists()
     document = SimpleUploadedFile("apbdes.pdf", b"%PDF-1.4 isi", content_type="application/pdf")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("admin:ppid_inforequest_answer", args=[info_request.pk]),
             {
-                "decision": "granted", "information_held": "on", "materials": "Salinan APB Desa 2025", "delivery_format": "softcopy",
-                "delivery_method": "email", "fee": 0, "issued_on": "2025-06-11", "signed_by_name": "Sekdes Sedahkidul",
-                "signed_by_position": "Sekretaris Desa Sedahkidul", "documents": [document],
+                "decision": "granted",
+                "information_held": "on",
+                "materials": "Salinan APB Desa 2025",
+                "delivery_format": "softcopy",
+                "delivery_method": "email",
+                "fee": 0,
+                "issued_on": "2025-06-11",
+                "signed_by_name": "Sekdes Sedahkidul",
+                "signed_by_position": "Sekretaris Desa Sedahkidul",
+                "documents": [document],
             },  # fmt: skip
         )
     assert response.status_code == 302
     info_request = reload(info_request)
     assert info_request.status == InfoRequest.Status.GRANTED
     assert info_request.notice.documents.get().document.name.startswith("ppid/jawaban/")
-    notice_page = client.get(reverse("admin:ppid_inforequest_notice", args=[info_request.pk])).content.decode()
+    notice_page = client.get(
+        reverse("admin:ppid_inforequest_notice", args=[info_request.pk])
+    ).content.decode()
     assert "Salinan APB Desa 2025" in notice_page and "Sri Wulandari" in notice_page
 
 
@@ -148,7 +188,9 @@ def test_moves_the_status_does_not_allow_go_back_with_a_message(client, ppid_uta
     assert reload(info_request).status == InfoRequest.Status.GRANTED
 
 
-def test_officer_registers_a_desk_request_and_prints_the_receipt(client, officer_sedahkidul, unit_sedahkidul, unit_sumberrejo):
+def test_officer_registers_a_desk_request_and_prints_the_receipt(
+    client, officer_sedahkidul, unit_sedahkidul, unit_sumberrejo
+):
     client.force_login(officer_sedahkidul)
     form = client.get(reverse("admin:ppid_inforequest_add")).content.decode()
     assert "PPID Desa Sedahkidul" in form and "PPID Desa Sumberrejo" not in form
@@ -161,7 +203,11 @@ def test_officer_registers_a_desk_request_and_prints_the_receipt(client, officer
     receipt = client.post(reverse("admin:ppid_inforequest_add"), data)
     html = receipt.content.decode()
     info_request = InfoRequest.objects.get()
-    assert info_request.channel == "phone" and info_request.received_on == D(2025, 6, 2) and info_request.created_by == officer_sedahkidul
+    assert (
+        info_request.channel == "phone"
+        and info_request.received_on == D(2025, 6, 2)
+        and info_request.created_by == officer_sedahkidul
+    )
     assert info_request.number in html
     code = re.search(r'class="ppid-code">([A-Z2-7]{4}(?:-[A-Z2-7]{1,4})+)<', html).group(1)
     assert services.find_request(info_request.number, code) == info_request
@@ -177,7 +223,9 @@ def test_identity_scans_are_served_only_to_officers_in_scope(
     info_request = register(requester=make_requester(identity_scan=scan), received_on=D(2025, 6, 2)).request
     stored = info_request.requester_identity_scan
     # Kept in private storage, outside the public media folder, so /media/ cannot serve it.
-    assert str(settings.MEDIA_ROOT) not in stored.path and stored.path.startswith(str(settings.STORAGES["private"]["OPTIONS"]["location"]))
+    assert str(settings.MEDIA_ROOT) not in stored.path and stored.path.startswith(
+        str(settings.STORAGES["private"]["OPTIONS"]["location"])
+    )
     assert client.get("/media/" + stored.name).status_code == 404
     url = reverse("admin:ppid_inforequest_file", args=[info_request.pk, "identitas"])
     client.force_login(officer_sedahkidul)
@@ -196,7 +244,9 @@ def test_identity_scans_are_served_only_to_officers_in_scope(
 
 def test_requests_cannot_be_deleted(client, administrator, two_requests):
     client.force_login(administrator)
-    response = client.post(reverse("admin:ppid_inforequest_delete", args=[two_requests[0].pk]), {"post": "yes"})
+    response = client.post(
+        reverse("admin:ppid_inforequest_delete", args=[two_requests[0].pk]), {"post": "yes"}
+    )
     assert response.status_code == 403
     assert InfoRequest.objects.filter(pk=two_requests[0].pk).exists()
 
@@ -212,7 +262,9 @@ DIP_FORM = {
 }  # fmt: skip
 
 
-def test_village_officer_adds_a_dip_item_with_its_first_version(client, officer_sedahkidul, unit_sedahkidul, unit_sumberrejo):
+def test_village_officer_adds_a_dip_item_with_its_first_version(
+    client, officer_sedahkidul, unit_sedahkidul, unit_sumberrejo
+):
     client.force_login(officer_sedahkidul)
     add = reverse("admin:ppid_dipitem_add")
     form = client.get(add).content.decode()
@@ -228,24 +280,45 @@ def test_village_officer_adds_a_dip_item_with_its_first_version(client, officer_
 
 
 def test_a_published_dip_item_cannot_be_deleted(client, officer_sedahkidul, unit_sedahkidul):
-    item = DipItem.objects.create(unit=unit_sedahkidul, category=DipCategory.BERKALA, title="Profil desa", holding_official="Sekdes", responsible_person="Kades", year=2025, retention_period="5 tahun")
+    item = DipItem.objects.create(
+        unit=unit_sedahkidul,
+        category=DipCategory.BERKALA,
+        title="Profil desa",
+        holding_official="Sekdes",
+        responsible_person="Kades",
+        year=2025,
+        retention_period="5 tahun",
+    )
     services.change_dip_status(item=item, to_status="published")
     client.force_login(officer_sedahkidul)
-    assert client.post(reverse("admin:ppid_dipitem_delete", args=[item.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:ppid_dipitem_delete", args=[item.pk]), {"post": "yes"}).status_code == 403
+    )
     assert DipItem.objects.filter(pk=item.pk).exists()
 
 
 def test_an_exempt_item_refuses_a_document(client, officer_sedahkidul, unit_sedahkidul):
     client.force_login(officer_sedahkidul)
-    data = {**DIP_FORM, "unit": unit_sedahkidul.pk, "category": "dikecualikan", "exemption_ground": "h", "consequence_test": "Rahasia", "exempt_until": "2030-01-01"}
+    data = {
+        **DIP_FORM,
+        "unit": unit_sedahkidul.pk,
+        "category": "dikecualikan",
+        "exemption_ground": "h",
+        "consequence_test": "Rahasia",
+        "exempt_until": "2030-01-01",
+    }
     response = client.post(reverse("admin:ppid_dipitem_add"), data)
     assert response.status_code == 200 and not DipItem.objects.exists()
 
 
-def test_ppid_utama_decides_an_objection(client, ppid_utama, two_requests, django_capture_on_commit_callbacks):
+def test_ppid_utama_decides_an_objection(
+    client, ppid_utama, two_requests, django_capture_on_commit_callbacks
+):
     info_request = two_requests[0]
     answer(info_request, decision="refused", issued_on=D(2025, 6, 11))
-    objection = services.file_objection(info_request=reload(info_request), grounds={"a"}, statement="x", filed_on=D(2025, 6, 16))
+    objection = services.file_objection(
+        info_request=reload(info_request), grounds={"a"}, statement="x", filed_on=D(2025, 6, 16)
+    )
     client.force_login(ppid_utama)
     page = client.get(change_url(objection)).content.decode()
     assert reverse("admin:ppid_objection_decide", args=[objection.pk]) in page
@@ -261,7 +334,9 @@ def test_ppid_utama_decides_an_objection(client, ppid_utama, two_requests, djang
 def test_non_working_days_added_in_the_admin_move_deadlines(client, ppid_utama, register):
     info_request = register(received_on=D(2025, 10, 17)).request
     client.force_login(ppid_utama)
-    client.post(reverse("admin:ppid_nonworkingday_add"), {"date": "2025-10-20", "description": "Hari Jadi Kabupaten"})
+    client.post(
+        reverse("admin:ppid_nonworkingday_add"), {"date": "2025-10-20", "description": "Hari Jadi Kabupaten"}
+    )
     assert NonWorkingDay.objects.count() == 1
     assert reload(info_request).due_on == D(2025, 11, 3)
 
@@ -274,13 +349,20 @@ def test_a_service_standard_in_force_is_read_only(client, ppid_utama):
     client.force_login(ppid_utama)
     page = client.get(change_url(standard)).content.decode()
     assert 'name="_save"' not in page
-    assert client.post(reverse("admin:ppid_servicestandard_delete", args=[standard.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(
+            reverse("admin:ppid_servicestandard_delete", args=[standard.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
 
 
 def test_roles_hold_the_expected_permissions(administrator, ppid_utama, officer_sedahkidul, editor):
     assert administrator.has_perm("ppid.delete_dipitem") and administrator.has_perm("ppid.decide_objection")
     assert ppid_utama.has_perm("ppid.reassign_inforequest") and ppid_utama.has_perm("ppid.decide_objection")
-    assert officer_sedahkidul.has_perm("ppid.change_inforequest") and not officer_sedahkidul.has_perm("ppid.reassign_inforequest")
+    assert officer_sedahkidul.has_perm("ppid.change_inforequest") and not officer_sedahkidul.has_perm(
+        "ppid.reassign_inforequest"
+    )
     assert not officer_sedahkidul.has_perm("ppid.decide_objection")
     assert editor.has_perm("ppid.view_dipitem") and not editor.has_perm("ppid.view_inforequest")
     assert Role.PPID_DESA.value == "PPID Desa"

@@ -72,7 +72,9 @@ def test_local_non_working_day_is_skipped_and_explained():
     # Received Fri 17 Oct 2025: [Mon 20 local day], Tue 21 (1) … Mon 3 Nov (10).
     deadline = calendar.add_working_days(D(2025, 10, 17), 10)
     assert deadline.due == D(2025, 11, 3)
-    assert [(d.date, d.reason) for d in deadline.skipped_holidays] == [(D(2025, 10, 20), "Hari Jadi Kabupaten")]
+    assert [(d.date, d.reason) for d in deadline.skipped_holidays] == [
+        (D(2025, 10, 20), "Hari Jadi Kabupaten")
+    ]
     # Sat 18, Sun 19, Sat 25, Sun 26 Oct, Sat 1, Sun 2 Nov.
     assert deadline.skipped_weekend_count == 6
 
@@ -119,7 +121,9 @@ def test_extension_without_a_written_reason_is_refused(register):
     info_request = register(received_on=D(2025, 3, 27)).request
     services.change_request_status(info_request=info_request, to_status="in_process")
     with pytest.raises(services.ValidationError) as error:
-        services.change_request_status(info_request=info_request, to_status="extended", extension_days=3, extension_reason="  ")
+        services.change_request_status(
+            info_request=info_request, to_status="extended", extension_days=3, extension_reason="  "
+        )
     assert "extension_reason" in error.value.error_dict
 
 
@@ -178,4 +182,8 @@ def test_adding_a_local_non_working_day_moves_open_deadlines(register):
 
 def test_statutory_periods():
     assert (deadlines.ANSWER_DAYS, deadlines.MAX_EXTENSION_DAYS) == (10, 7)
-    assert (deadlines.OBJECTION_FILING_DAYS, deadlines.OBJECTION_ANSWER_DAYS, deadlines.DISPUTE_FILING_DAYS) == (30, 30, 14)
+    assert (
+        deadlines.OBJECTION_FILING_DAYS,
+        deadlines.OBJECTION_ANSWER_DAYS,
+        deadlines.DISPUTE_FILING_DAYS,
+    ) == (30, 30, 14)

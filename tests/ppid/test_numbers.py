@@ -19,7 +19,11 @@ def test_numbers_run_per_year_and_restart_in_a_new_year(register):
     first = register(received_on=D(2025, 12, 30)).request
     second = register(received_on=D(2025, 12, 31)).request
     new_year = register(received_on=D(2026, 1, 2)).request
-    assert [first.number, second.number, new_year.number] == ["PPID/2025/000001", "PPID/2025/000002", "PPID/2026/000001"]
+    assert [first.number, second.number, new_year.number] == [
+        "PPID/2025/000001",
+        "PPID/2025/000002",
+        "PPID/2026/000001",
+    ]
     assert RegistrationCounter.objects.get(series="PPID", year=2025).last_number == 2
 
 

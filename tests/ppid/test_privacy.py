@@ -5,8 +5,8 @@ import json
 
 import pytest
 from auditlog.models import LogEntry
-from django.contrib.sitemaps.views import sitemap
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sitemaps.views import sitemap
 from django.test import RequestFactory
 
 from ppid import services
@@ -28,7 +28,9 @@ SECRETS = [NAME, "Wicaksonoputra", NIK, PHONE, EMAIL, "zulkarnaen.rahasia", ADDR
 @pytest.fixture
 def distinctive_requests(register, utama, ppid_utama):
     """Requests in every public state, all filed by the same very recognisable person."""
-    person = make_requester(name=NAME, nik=NIK, phone=PHONE, email=EMAIL, address=ADDRESS, occupation="Peternak Lebah")
+    person = make_requester(
+        name=NAME, nik=NIK, phone=PHONE, email=EMAIL, address=ADDRESS, occupation="Peternak Lebah"
+    )
     made = {}
     made["open"] = register(requester=person, received_on=D(2025, 6, 2)).request
     made["regency"] = register(requester=person, unit=utama, received_on=D(2025, 6, 2)).request
@@ -37,9 +39,21 @@ def distinctive_requests(register, utama, ppid_utama):
     services.submit_survey(info_request=reload(granted), scores={f"q{i}": 3 for i in range(1, 10)})
     refused = register(requester=person, received_on=D(2024, 3, 4)).request
     answer(refused, decision="refused", issued_on=D(2024, 3, 8))
-    objection = services.file_objection(info_request=reload(refused), grounds={"a"}, statement="Keberatan.", filed_on=D(2024, 3, 12))
-    services.change_objection_status(objection=objection, to_status="rejected", actor=ppid_utama, decision="Ditolak.", decided_on=D(2024, 3, 20))
-    services.save_dispute(dispute=Dispute(objection=objection, commission="Komisi Informasi Provinsi Jawa Timur", filed_on=D(2024, 3, 25)))
+    objection = services.file_objection(
+        info_request=reload(refused), grounds={"a"}, statement="Keberatan.", filed_on=D(2024, 3, 12)
+    )
+    services.change_objection_status(
+        objection=objection,
+        to_status="rejected",
+        actor=ppid_utama,
+        decision="Ditolak.",
+        decided_on=D(2024, 3, 20),
+    )
+    services.save_dispute(
+        dispute=Dispute(
+            objection=objection, commission="Komisi Informasi Provinsi Jawa Timur", filed_on=D(2024, 3, 25)
+        )
+    )
     made["granted"], made["refused"] = granted, refused
     item = DipItem.objects.create(
         unit=utama, category=DipCategory.BERKALA, title="Rencana kerja", holding_official="Bidang", responsible_person="Kadis",
@@ -91,9 +105,13 @@ def test_sitemaps_contain_no_personal_data(distinctive_requests):
 
 
 def test_audit_log_records_changes_without_personal_data(register):
-    info_request = register(requester=make_requester(name=NAME, nik=NIK, phone=PHONE, email=EMAIL, address=ADDRESS)).request
+    info_request = register(
+        requester=make_requester(name=NAME, nik=NIK, phone=PHONE, email=EMAIL, address=ADDRESS)
+    ).request
     services.anonymise_request(info_request=info_request)
-    entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(InfoRequest), object_pk=str(info_request.pk))
+    entries = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(InfoRequest), object_pk=str(info_request.pk)
+    )
     assert entries.count() >= 2
     dump = json.dumps([entry.changes for entry in entries]) + " ".join(entry.object_repr for entry in entries)
     assert "requester_nik" in dump  # the log says the field changed…

@@ -32,10 +32,15 @@ def move(info_request, to_status):
         return answer(info_request, decision=to_status)
     if to_status == S.EXTENDED:
         return services.change_request_status(
-            info_request=info_request, to_status=to_status, extension_days=3, extension_reason="Arsip masih dicari."
+            info_request=info_request,
+            to_status=to_status,
+            extension_days=3,
+            extension_reason="Arsip masih dicari.",
         )
     if to_status == S.WITHDRAWN:
-        return services.change_request_status(info_request=info_request, to_status=to_status, note="Dicabut pemohon.")
+        return services.change_request_status(
+            info_request=info_request, to_status=to_status, note="Dicabut pemohon."
+        )
     return services.change_request_status(info_request=info_request, to_status=to_status)
 
 
@@ -138,7 +143,9 @@ def test_withdrawal_needs_a_note(register):
 def test_reassignment_moves_an_open_request_and_keeps_its_deadline(register, utama, ppid_utama):
     info_request = register(received_on=D(2025, 6, 2)).request
     due = info_request.due_on
-    services.reassign_request(info_request=info_request, unit=utama, actor=ppid_utama, note="Bukan wewenang desa.")
+    services.reassign_request(
+        info_request=info_request, unit=utama, actor=ppid_utama, note="Bukan wewenang desa."
+    )
     info_request = reload(info_request)
     assert info_request.unit == utama and info_request.due_on == due
     event = info_request.events.get(kind=RequestEvent.Kind.REASSIGNED)
@@ -152,7 +159,9 @@ def test_exclusion_from_the_register_needs_a_reason_and_is_recorded_privately(re
     info_request = register(received_on=D(2025, 6, 2)).request
     with pytest.raises(services.ValidationError):
         services.exclude_from_register(info_request=info_request, reason="", actor=ppid_utama)
-    services.exclude_from_register(info_request=info_request, reason="Urusan pribadi pemohon.", actor=ppid_utama)
+    services.exclude_from_register(
+        info_request=info_request, reason="Urusan pribadi pemohon.", actor=ppid_utama
+    )
     info_request = reload(info_request)
     assert not info_request.in_public_register
     assert not InfoRequest.objects.public_register().filter(pk=info_request.pk).exists()
@@ -170,7 +179,9 @@ def test_a_new_access_code_replaces_the_old_one(register, ppid_utama):
 # --- E-mails ------------------------------------------------------------------------
 
 
-def test_requester_is_emailed_on_registration_extension_and_answer(register, django_capture_on_commit_callbacks):
+def test_requester_is_emailed_on_registration_extension_and_answer(
+    register, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         registration = register(received_on=D(2025, 6, 2))
     info_request = registration.request
@@ -181,7 +192,10 @@ def test_requester_is_emailed_on_registration_extension_and_answer(register, dja
     with django_capture_on_commit_callbacks(execute=True):
         services.change_request_status(info_request=info_request, to_status="in_process")
         services.change_request_status(
-            info_request=info_request, to_status="extended", extension_days=4, extension_reason="Arsip di gudang."
+            info_request=info_request,
+            to_status="extended",
+            extension_days=4,
+            extension_reason="Arsip di gudang.",
         )
     assert len(mail.outbox) == 2
     assert "Arsip di gudang." in mail.outbox[1].body
@@ -199,7 +213,10 @@ def test_no_email_without_an_address(register, django_capture_on_commit_callback
 
 def test_nothing_is_sent_when_the_transaction_rolls_back(register, django_capture_on_commit_callbacks):
     info_request = register(received_on=D(2025, 6, 2)).request
-    with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(services.ValidationError):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(services.ValidationError),
+    ):
         answer(info_request, decision="granted", materials="")
     assert callbacks == [] and mail.outbox == []
 
@@ -214,8 +231,13 @@ def refused(register):
     return reload(info_request)
 
 
-def _file(info_request, grounds=("a",), filed_on=D(2025, 6, 20)):
-    return services.file_objection(info_request=info_request, grounds=set(grounds), statement="Saya keberatan.", filed_on=filed_on)
+FILED_ON = D(2025, 6, 20)
+
+
+def _file(info_request, grounds=("a",), filed_on=FILED_ON):
+    return services.file_objection(
+        info_request=info_request, grounds=set(grounds), statement="Saya keberatan.", filed_on=filed_on
+    )
 
 
 def test_objection_gets_a_number_and_an_answer_due_date(refused):
@@ -270,18 +292,28 @@ def test_objection_transition_table(refused, ppid_utama, source, target):
         )
     if target in Objection.TRANSITIONS[source]:
         services.change_objection_status(
-            objection=objection, to_status=target, actor=ppid_utama, decision="Jawaban atasan.", note="Dicabut."
+            objection=objection,
+            to_status=target,
+            actor=ppid_utama,
+            decision="Jawaban atasan.",
+            note="Dicabut.",
         )
         assert Objection.objects.get(pk=objection.pk).status == target
     else:
         with pytest.raises(services.ValidationError):
             services.change_objection_status(
-                objection=objection, to_status=target, actor=ppid_utama, decision="Jawaban atasan.", note="Dicabut."
+                objection=objection,
+                to_status=target,
+                actor=ppid_utama,
+                decision="Jawaban atasan.",
+                note="Dicabut.",
             )
         assert Objection.objects.get(pk=objection.pk).status == source
 
 
-def test_decision_records_the_atasan_and_emails_the_requester(refused, ppid_utama, django_capture_on_commit_callbacks):
+def test_decision_records_the_atasan_and_emails_the_requester(
+    refused, ppid_utama, django_capture_on_commit_callbacks
+):
     objection = _file(refused)
     with django_capture_on_commit_callbacks(execute=True):
         services.change_objection_status(
@@ -297,20 +329,32 @@ def test_decision_records_the_atasan_and_emails_the_requester(refused, ppid_utam
 def test_ground_a_cannot_be_settled_by_deliberation(refused, ppid_utama):
     objection = _file(refused, grounds=("a", "d"))
     with pytest.raises(services.ValidationError, match="musyawarah"):
-        services.change_objection_status(objection=objection, to_status="settled", actor=ppid_utama, decision="Damai.")
+        services.change_objection_status(
+            objection=objection, to_status="settled", actor=ppid_utama, decision="Damai."
+        )
 
 
 def test_a_decision_needs_the_written_answer(refused, ppid_utama):
     objection = _file(refused)
     with pytest.raises(services.ValidationError):
-        services.change_objection_status(objection=objection, to_status="rejected", actor=ppid_utama, decision="")
+        services.change_objection_status(
+            objection=objection, to_status="rejected", actor=ppid_utama, decision=""
+        )
     assert Objection.objects.get(pk=objection.pk).status == Objection.Status.FILED
 
 
 def test_dispute_is_recorded_with_dates_and_outcome(refused, ppid_utama):
     objection = _file(refused)
-    services.change_objection_status(objection=objection, to_status="rejected", actor=ppid_utama, decision="Ditolak.", decided_on=D(2025, 7, 1))
-    dispute = Dispute(objection=objection, commission="Komisi Informasi Provinsi Jawa Timur", filed_on=D(2025, 7, 10))
+    services.change_objection_status(
+        objection=objection,
+        to_status="rejected",
+        actor=ppid_utama,
+        decision="Ditolak.",
+        decided_on=D(2025, 7, 1),
+    )
+    dispute = Dispute(
+        objection=objection, commission="Komisi Informasi Provinsi Jawa Timur", filed_on=D(2025, 7, 10)
+    )
     services.save_dispute(dispute=dispute)
     dispute.decided_on = D(2025, 12, 1)
     with pytest.raises(services.ValidationError):
@@ -406,8 +450,20 @@ def test_exempt_items_have_no_document(unit_sedahkidul):
 
 
 def test_exempt_items_are_flagged_for_review_when_the_period_ends(unit_sedahkidul):
-    ended = _item(unit_sedahkidul, category="dikecualikan", exemption_ground="i", consequence_test="Memo.", exempt_until=D(2025, 1, 1))
-    running = _item(unit_sedahkidul, category="dikecualikan", exemption_ground="h", consequence_test="Data.", exempt_until=D(2030, 1, 1))
+    ended = _item(
+        unit_sedahkidul,
+        category="dikecualikan",
+        exemption_ground="i",
+        consequence_test="Memo.",
+        exempt_until=D(2025, 1, 1),
+    )
+    running = _item(
+        unit_sedahkidul,
+        category="dikecualikan",
+        exemption_ground="h",
+        consequence_test="Data.",
+        exempt_until=D(2030, 1, 1),
+    )
     assert list(DipItem.objects.exemption_ended(today=D(2025, 6, 1))) == [ended]
     assert ended.exemption_ended(today=D(2025, 1, 1)) and not running.exemption_ended(today=D(2025, 6, 1))
 
@@ -433,9 +489,15 @@ def test_reminders_go_once_a_day_to_the_village_officer_and_the_ppid_utama(
     assert (run.due_soon, run.overdue, run.already_sent) == (1, 1, 0)
     by_address = {message.to[0]: message.body for message in mail.outbox}
     assert set(by_address) == {"sekdes@example.org", "utama@example.org", "ppid@desa-sedahkidul.example.org"}
-    assert due_soon.number in by_address["sekdes@example.org"] and overdue.number in by_address["sekdes@example.org"]
+    assert (
+        due_soon.number in by_address["sekdes@example.org"]
+        and overdue.number in by_address["sekdes@example.org"]
+    )
     # The PPID Utama hears about overdue village requests only.
-    assert overdue.number in by_address["utama@example.org"] and due_soon.number not in by_address["utama@example.org"]
+    assert (
+        overdue.number in by_address["utama@example.org"]
+        and due_soon.number not in by_address["utama@example.org"]
+    )
     assert answered.number not in "".join(by_address.values())
     mail.outbox.clear()
     again = services.send_due_reminders(today=D(2025, 6, 16))
@@ -458,8 +520,18 @@ def test_anonymisation_clears_personal_data_and_keeps_the_record(register):
     answer(info_request)
     cleared = services.anonymise_request(info_request=info_request)
     info_request = reload(info_request)
-    assert set(cleared) >= {"requester_name", "requester_nik", "requester_address", "requester_phone", "requester_email"}
-    assert (info_request.requester_name, info_request.requester_nik, info_request.requester_email) == ("—", "", "")
+    assert set(cleared) >= {
+        "requester_name",
+        "requester_nik",
+        "requester_address",
+        "requester_phone",
+        "requester_email",
+    }
+    assert (info_request.requester_name, info_request.requester_nik, info_request.requester_email) == (
+        "—",
+        "",
+        "",
+    )
     assert info_request.requester_initials == "S. W."
     assert info_request.status == S.GRANTED and info_request.anonymised_at is not None
 
@@ -471,8 +543,12 @@ def test_only_requests_closed_past_the_retention_period_are_due(register, refuse
     open_old = register(received_on=D(2019, 3, 4)).request
     objected = register(received_on=D(2019, 3, 4)).request
     answer(objected, decision="refused", issued_on=D(2019, 3, 8))
-    InfoRequest.objects.filter(pk=objected.pk).update(closed_at=timezone.now() - datetime.timedelta(days=6 * 366))
-    services.file_objection(info_request=reload(objected), grounds={"a"}, statement="x", filed_on=D(2019, 3, 11))
+    InfoRequest.objects.filter(pk=objected.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=6 * 366)
+    )
+    services.file_objection(
+        info_request=reload(objected), grounds={"a"}, statement="x", filed_on=D(2019, 3, 11)
+    )
     due = list(services.due_for_anonymisation())
     assert due == [reload(old)]
     assert open_old not in due and refused not in due

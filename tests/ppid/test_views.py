@@ -10,9 +10,17 @@ from django.urls import reverse
 
 from ppid import services
 from ppid.forms import SurveyForm
-from ppid.models import DipCategory, DipItem, InfoRequest, Objection, Regulation, ServiceStandard, SurveyResponse
+from ppid.models import (
+    DipCategory,
+    DipItem,
+    InfoRequest,
+    Objection,
+    Regulation,
+    ServiceStandard,
+    SurveyResponse,
+)
 
-from .conftest import VALID_NIK, answer, reload
+from .conftest import VALID_NIK, answer
 
 D = datetime.date
 NEW = "/ppid/permohonan/baru/"
@@ -69,7 +77,11 @@ def test_request_form_preselects_the_unit_from_the_address(client, utama, unit_s
 
 def test_mistakes_are_shown_next_to_each_field_and_nothing_is_lost(client, unit_sedahkidul):
     data = form_data(
-        unit_sedahkidul, requester_nik="3522183208900001", requester_phone="", requester_email="", information_requested=""
+        unit_sedahkidul,
+        requester_nik="3522183208900001",
+        requester_phone="",
+        requester_email="",
+        information_requested="",
     )
     response = client.post(NEW, data)
     html = text(response)
@@ -84,7 +96,9 @@ def test_mistakes_are_shown_next_to_each_field_and_nothing_is_lost(client, unit_
     assert not InfoRequest.objects.exists()
 
 
-def test_a_valid_request_shows_the_number_and_the_code_once(client, unit_sedahkidul, django_capture_on_commit_callbacks):
+def test_a_valid_request_shows_the_number_and_the_code_once(
+    client, unit_sedahkidul, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(NEW, form_data(unit_sedahkidul))
     html = text(response)
@@ -106,7 +120,12 @@ def test_filled_honeypot_is_refused(client, unit_sedahkidul):
 def test_a_legal_entity_needs_its_decree_and_no_nik(client, unit_sedahkidul):
     html = text(client.post(NEW, form_data(unit_sedahkidul, requester_kind="entity", requester_nik="")))
     assert field_error(html, "requester_entity_decree")
-    client.post(NEW, form_data(unit_sedahkidul, requester_kind="entity", requester_nik="123", requester_entity_decree="AHU-0001"))
+    client.post(
+        NEW,
+        form_data(
+            unit_sedahkidul, requester_kind="entity", requester_nik="123", requester_entity_decree="AHU-0001"
+        ),
+    )
     assert InfoRequest.objects.get().requester_nik == ""
 
 
@@ -215,7 +234,12 @@ def test_survey_is_recorded_once(client, register):
 def test_objection_form_registers_an_objection(client, register):
     registration = register(received_on=D(2025, 6, 2))
     answer(registration.request, decision="refused", issued_on=D(2025, 6, 11))
-    data = {"number": registration.request.number, "code": registration.access_code, "grounds": ["a", "d"], "statement": "Tidak setuju."}
+    data = {
+        "number": registration.request.number,
+        "code": registration.access_code,
+        "grounds": ["a", "d"],
+        "statement": "Tidak setuju.",
+    }
     # The window of 30 working days from 11 Jun 2025 has long closed.
     html = text(client.post(OBJECT, data))
     assert "30" in html and not Objection.objects.exists()
@@ -225,7 +249,12 @@ def test_objection_form_within_the_window(client, register, settings, monkeypatc
     registration = register(received_on=D(2025, 6, 2))
     answer(registration.request, decision="refused", issued_on=D(2025, 6, 11))
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: D(2025, 6, 20))
-    data = {"number": registration.request.number, "code": registration.access_code, "grounds": ["a"], "statement": "Tidak setuju."}
+    data = {
+        "number": registration.request.number,
+        "code": registration.access_code,
+        "grounds": ["a"],
+        "statement": "Tidak setuju.",
+    }
     html = text(client.post(OBJECT, data))
     objection = Objection.objects.get()
     assert objection.number in html and objection.filed_on == D(2025, 6, 20)
@@ -241,9 +270,13 @@ def test_objection_form_within_the_window(client, register, settings, monkeypatc
 def _requests(register, count, unit=None):
     made = []
     for index in range(count):
-        info_request = register(unit=unit, received_on=D(2025, 6, 2), information_requested=f"Dokumen nomor {index}").request
+        info_request = register(
+            unit=unit, received_on=D(2025, 6, 2), information_requested=f"Dokumen nomor {index}"
+        ).request
         if index % 2:
-            answer(info_request, decision="refused" if index % 4 == 1 else "granted", issued_on=D(2025, 6, 11))
+            answer(
+                info_request, decision="refused" if index % 4 == 1 else "granted", issued_on=D(2025, 6, 11)
+            )
         made.append(info_request)
     return made
 
@@ -337,7 +370,13 @@ def test_dip_feed_lists_new_items(client, unit_sedahkidul):
 
 
 def test_ppid_home_lists_units_coverage_and_regulations(client, utama, unit_sedahkidul, agency):
-    Regulation.objects.create(kind="uu", title="Undang-Undang Nomor 14 Tahun 2008", short_name="UU 14/2008", subject="Keterbukaan Informasi Publik", year=2008)
+    Regulation.objects.create(
+        kind="uu",
+        title="Undang-Undang Nomor 14 Tahun 2008",
+        short_name="UU 14/2008",
+        subject="Keterbukaan Informasi Publik",
+        year=2008,
+    )
     html = text(client.get("/ppid/"))
     assert "PPID Utama Kabupaten Bojonegoro" in html and "PPID Pelaksana Dinas Kesehatan" in html
     assert "Keterbukaan Informasi Publik" in html
@@ -354,10 +393,12 @@ def test_units_page_shows_coverage_per_kecamatan(client, unit_sedahkidul, unit_s
 
 
 def test_maklumat_shows_the_version_in_force_and_earlier_ones(client, db):
-    fields = dict(statement="Kami sanggup.", legal_basis="UU 14/2008", procedure="Isi formulir.", completion_time="10 hari kerja",
-                  fees="Gratis", guarantee="Tepat waktu", evaluation="Survei tahunan", signed_by_position="PPID Utama")  # fmt: skip
+    fields = {"statement": "Kami sanggup.", "legal_basis": "UU 14/2008", "procedure": "Isi formulir.", "completion_time": "10 hari kerja",
+                  "fees": "Gratis", "guarantee": "Tepat waktu", "evaluation": "Survei tahunan", "signed_by_position": "PPID Utama"}  # fmt: skip
     old = ServiceStandard.objects.create(effective_from=D(2017, 3, 1), **fields)
-    ServiceStandard.objects.create(effective_from=D(2021, 7, 1), **{**fields, "fees": "**Tidak** dipungut biaya"})
+    ServiceStandard.objects.create(
+        effective_from=D(2021, 7, 1), **{**fields, "fees": "**Tidak** dipungut biaya"}
+    )
     ServiceStandard.objects.create(effective_from=None, **{**fields, "fees": "DRAFT-BARU"})
     html = text(client.get("/ppid/maklumat/"))
     assert "<strong>Tidak</strong> dipungut biaya" in html and "DRAFT-BARU" not in html

@@ -16,6 +16,7 @@ permission-checked view as attachments that are never cached.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Count, Q
 from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, Http404, HttpResponseRedirect
@@ -66,6 +67,8 @@ from .views import private_headers
 
 IDENTITY_PERMISSION = "ppid.view_requester_identity"
 PRIVATE_FILE_FIELDS = {"identitas": "requester_identity_scan", "kuasa": "requester_proxy_letter"}
+# Links typed without a scheme are taken as https.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class ReadOnlyInline(ScopedTabularInline):
@@ -147,6 +150,7 @@ class DipDocumentVersionInline(ScopedTabularInline):
 
     model = DipDocumentVersion
     formset = VersionFormSet
+    formfield_overrides = URL_FIELDS
     extra = 1
     can_delete = False
     fields = ["number", "document", "link", "note", "created_at", "created_by"]
@@ -341,6 +345,7 @@ class DipItemAdmin(ScopedModelAdmin):
 
 @admin.register(Regulation)
 class RegulationAdmin(ScopedModelAdmin):
+    formfield_overrides = URL_FIELDS
     list_display = ["short_name", "title", "kind", "year", "is_published", "order"]
     list_filter = ["kind", "is_published"]
     list_editable = ["order"]

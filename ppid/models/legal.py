@@ -100,13 +100,13 @@ class ServiceStandard(models.Model):
     fees = models.TextField(_("fees"), help_text=richtext.HELP_TEXT)
     guarantee = models.TextField(_("service guarantee"), help_text=richtext.HELP_TEXT)
     evaluation = models.TextField(_("performance evaluation"), help_text=richtext.HELP_TEXT)
-    statement_html = models.TextField(editable=False, default="")
-    legal_basis_html = models.TextField(editable=False, default="")
-    procedure_html = models.TextField(editable=False, default="")
-    completion_time_html = models.TextField(editable=False, default="")
-    fees_html = models.TextField(editable=False, default="")
-    guarantee_html = models.TextField(editable=False, default="")
-    evaluation_html = models.TextField(editable=False, default="")
+    statement_html = models.TextField(_("statement (HTML)"), editable=False, default="")
+    legal_basis_html = models.TextField(_("legal basis (HTML)"), editable=False, default="")
+    procedure_html = models.TextField(_("system, mechanism and procedure (HTML)"), editable=False, default="")
+    completion_time_html = models.TextField(_("completion time (HTML)"), editable=False, default="")
+    fees_html = models.TextField(_("fees (HTML)"), editable=False, default="")
+    guarantee_html = models.TextField(_("service guarantee (HTML)"), editable=False, default="")
+    evaluation_html = models.TextField(_("performance evaluation (HTML)"), editable=False, default="")
     signed_by_name = models.CharField(_("signed by (name)"), max_length=150, blank=True)
     signed_by_position = models.CharField(_("signed by (position)"), max_length=150)
     effective_from = models.DateField(
@@ -146,6 +146,8 @@ class AnnualReport(models.Model):
     plans next to the figures; the figures themselves always come from the data.
     """
 
+    RICH_FIELDS = ("facilities", "staff", "budget_notes", "obstacles", "follow_up")
+
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     facilities = models.TextField(
         _("facilities and infrastructure"), blank=True, help_text=richtext.HELP_TEXT
@@ -157,15 +159,13 @@ class AnnualReport(models.Model):
     follow_up = models.TextField(
         _("recommendations and follow-up plans"), blank=True, help_text=richtext.HELP_TEXT
     )
-    facilities_html = models.TextField(editable=False, default="")
-    staff_html = models.TextField(editable=False, default="")
-    budget_notes_html = models.TextField(editable=False, default="")
-    obstacles_html = models.TextField(editable=False, default="")
-    follow_up_html = models.TextField(editable=False, default="")
+    facilities_html = models.TextField(_("facilities and infrastructure (HTML)"), editable=False, default="")
+    staff_html = models.TextField(_("human resources (HTML)"), editable=False, default="")
+    budget_notes_html = models.TextField(_("budget notes (HTML)"), editable=False, default="")
+    obstacles_html = models.TextField(_("obstacles (HTML)"), editable=False, default="")
+    follow_up_html = models.TextField(_("recommendations and follow-up plans (HTML)"), editable=False, default="")
     is_published = models.BooleanField(_("published"), default=False)
     is_sample = models.BooleanField(_("sample data"), default=False)
-
-    RICH_FIELDS = ("facilities", "staff", "budget_notes", "obstacles", "follow_up")
 
     class Meta:
         verbose_name = _("annual report text")

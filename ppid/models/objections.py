@@ -74,7 +74,7 @@ class Objection(models.Model):
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True, editable=False)
     decision = models.TextField(_("written answer of the atasan"), blank=True, editable=False)
-    decision_html = models.TextField(editable=False, default="")
+    decision_html = models.TextField(_("written answer of the atasan (HTML)"), editable=False, default="")
     decided_by_name = models.CharField(_("decided by (name)"), max_length=150, blank=True, editable=False)
     decided_by_position = models.CharField(
         _("decided by (position)"), max_length=150, blank=True, editable=False

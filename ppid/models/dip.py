@@ -83,12 +83,12 @@ class DipItem(models.Model):
     holding_official = models.CharField(
         _("official or unit holding it"),
         max_length=200,
-        help_text=_("Pejabat atau unit yang menguasai informasi."),
+        help_text=_("The official or office that holds the information."),
     )
     responsible_person = models.CharField(
         _("person responsible for producing it"),
         max_length=200,
-        help_text=_("Penanggung jawab pembuatan atau penerbitan informasi."),
+        help_text=_("Who is responsible for producing or issuing it."),
     )
     produced_on = models.DateField(_("date produced"), null=True, blank=True)
     produced_place = models.CharField(_("place produced"), max_length=150, blank=True)
@@ -96,7 +96,7 @@ class DipItem(models.Model):
     softcopy = models.BooleanField(_("available as softcopy"), default=True)
     hardcopy = models.BooleanField(_("available as hardcopy"), default=False)
     retention_period = models.CharField(
-        _("retention period"), max_length=100, help_text=_("Jangka waktu penyimpanan, e.g. “5 tahun”.")
+        _("retention period"), max_length=100, help_text=_("How long it is kept, e.g. “5 tahun”.")
     )
     exemption_ground = models.CharField(
         _("Pasal 17 letter"), max_length=1, choices=ExemptionGround.choices, blank=True

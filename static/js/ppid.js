@@ -27,6 +27,6 @@
     Array.prototype.slice.call(select.querySelectorAll("optgroup")).forEach(function (group) {
       group.hidden = !Array.prototype.some.call(group.children, function (o) { return !o.hidden; });
     });
-    status.textContent = wrapper.getAttribute("data-count").replace("%(count)s", shown);
+    status.textContent = shown + " " + wrapper.getAttribute("data-count");
   });
 })();

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from portal.models import Village
 from ppid import services
@@ -141,3 +142,10 @@ def answered():
 
 def reload(info_request):
     return InfoRequest.objects.get(pk=info_request.pk)
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code run outside a request speaks English here; pages keep their own language."""
+    with translation.override("en"):
+        yield

@@ -6,6 +6,7 @@ template's field groups tie them to the input with ``aria-describedby``.
 """
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -229,6 +230,14 @@ class RequestDetailsMixin(forms.Form):
     delivery_method = forms.ChoiceField(
         label=_("How do you want to receive it?"), choices=DeliveryMethod.choices, widget=forms.RadioSelect
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Delivery by WhatsApp is common practice, not statute: a regency may switch it off.
+        if not getattr(settings, "PPID_WHATSAPP_DELIVERY", True):
+            self.fields["delivery_method"].choices = [
+                choice for choice in DeliveryMethod.choices if choice[0] != DeliveryMethod.WHATSAPP
+            ]
 
     def setup_units(self, queryset):
         units = list(queryset.select_related("village__district").order_by("kind_order", "name"))

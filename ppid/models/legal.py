@@ -163,7 +163,9 @@ class AnnualReport(models.Model):
     staff_html = models.TextField(_("human resources (HTML)"), editable=False, default="")
     budget_notes_html = models.TextField(_("budget notes (HTML)"), editable=False, default="")
     obstacles_html = models.TextField(_("obstacles (HTML)"), editable=False, default="")
-    follow_up_html = models.TextField(_("recommendations and follow-up plans (HTML)"), editable=False, default="")
+    follow_up_html = models.TextField(
+        _("recommendations and follow-up plans (HTML)"), editable=False, default=""
+    )
     is_published = models.BooleanField(_("published"), default=False)
     is_sample = models.BooleanField(_("sample data"), default=False)
 

@@ -445,3 +445,18 @@ def test_reverse_names_cover_the_url_contract():
     assert reverse("ppid:dip_feed") == "/ppid/dip/feed/"
     assert reverse("ppid:regulations") == "/ppid/peraturan/"
     assert reverse("ppid:maklumat") == "/ppid/maklumat/"
+
+
+def test_whatsapp_delivery_can_be_switched_off(client, settings, unit_sedahkidul):
+    assert 'value="whatsapp"' in text(client.get(NEW))
+    settings.PPID_WHATSAPP_DELIVERY = False
+    assert 'value="whatsapp"' not in text(client.get(NEW))
+    html = text(client.post(NEW, form_data(unit_sedahkidul, delivery_method="whatsapp")))
+    assert field_error(html, "delivery_method") and not InfoRequest.objects.exists()
+
+
+def test_the_public_timeline_names_a_reassignment(client, register, utama, ppid_utama):
+    info_request = register(received_on=D(2025, 6, 2)).request
+    services.reassign_request(info_request=info_request, unit=utama, actor=ppid_utama)
+    html = text(client.get(info_request.get_absolute_url()))
+    assert "Dialihkan ke unit lain" in html or "Reassigned to another unit" in html

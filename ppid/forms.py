@@ -545,7 +545,7 @@ class AnswerForm(forms.ModelForm):
         self.fields["signed_by_position"].initial = unit.officer_position or unit.name
         self.fields["delivery_format"].initial = info_request.obtain_method
         self.fields["delivery_method"].initial = info_request.delivery_method
-        self.fields["exemption_ground"].choices = [("", _("None")), *ExemptionGround.choices]
+        self.fields["exemption_ground"].choices = [("", _("No Pasal 17 letter")), *ExemptionGround.choices]
 
     def clean(self):
         cleaned = super().clean()

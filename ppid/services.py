@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -744,8 +745,6 @@ PERSONAL_FIELDS = (
 
 
 def retention_cutoff(*, now=None, years=None):
-    from django.conf import settings
-
     now = now or timezone.now()
     years = settings.PPID_RETENTION_YEARS if years is None else years
     try:

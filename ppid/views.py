@@ -12,6 +12,7 @@ throttled per client and carries a honeypot.
 import csv
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -337,7 +338,7 @@ def survey(request):
             services.submit_survey(
                 info_request=info_request, scores=form.scores(), suggestion=form.cleaned_data["suggestion"]
             )
-        except services.ValidationError as error:
+        except ValidationError as error:
             form.add_error(None, error)
         else:
             return private_headers(render(request, "ppid/survey_thanks.html", {"info_request": info_request}))
@@ -472,7 +473,7 @@ def objection_new(request):
                     grounds=form.cleaned_data["grounds"],
                     statement=form.cleaned_data["statement"],
                 )
-            except services.ValidationError as error:
+            except ValidationError as error:
                 _attach_errors(form, error)
             else:
                 return private_headers(

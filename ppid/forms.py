@@ -33,6 +33,8 @@ from .models import (
 from .models.requests import scan_validator
 
 SURVEY_SALT = "ppid.survey"
+# Long enough for any real request; keeps pasted novels out of the register.
+TEXT_LIMIT = 5000
 SURVEY_MAX_AGE = 60 * 60 * 24 * 7
 
 
@@ -216,11 +218,13 @@ class RequestDetailsMixin(forms.Form):
     )
     information_requested = forms.CharField(
         label=_("Information requested"),
+        max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Describe the information or document as precisely as you can (subject, period, place)."),
     )
     purpose = forms.CharField(
         label=_("Purpose of the request"),
+        max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What you will use the information for."),
     )
@@ -341,8 +345,8 @@ class NumberAndCodeMixin(forms.Form):
         return cleaned
 
 
-class TrackingForm(NumberAndCodeMixin):
-    pass
+class TrackingForm(HoneypotMixin, NumberAndCodeMixin):
+    field_order = ["number", "code", "website"]
 
 
 class ObjectionForm(HoneypotMixin, NumberAndCodeMixin):
@@ -354,6 +358,7 @@ class ObjectionForm(HoneypotMixin, NumberAndCodeMixin):
     )
     statement = forms.CharField(
         label=_("Your statement"),
+        max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Explain what went wrong and what you ask the atasan PPID to do."),
     )

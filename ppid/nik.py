@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import wilayah
 
-NIK_RE = re.compile(r"^\d{16}$")
+NIK_RE = re.compile(r"^[0-9]{16}$")
 
 
 def normalise(value):

@@ -26,6 +26,7 @@ def test_valid_nik(value):
         ("352218550890001", "nik_length"),  # 15 digits
         ("35221855089000011", "nik_length"),  # 17 digits
         ("35221855089O0001", "nik_length"),  # a letter O
+        ("３５２２１８５５０８９０００１", "nik_length"),  # full-width digits are not ASCII digits
         ("", "nik_length"),
         ("0022185508900001", "nik_province"),
         ("9922185508900001", "nik_province"),

@@ -460,3 +460,39 @@ def test_the_public_timeline_names_a_reassignment(client, register, utama, ppid_
     services.reassign_request(info_request=info_request, unit=utama, actor=ppid_utama)
     html = text(client.get(info_request.get_absolute_url()))
     assert "Dialihkan ke unit lain" in html or "Reassigned to another unit" in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"number": "x" * 5000, "code": "y" * 5000},
+        {"number": "PPID/2025/000001", "code": "\u0000\u202e"},
+        {"number": ["a", "b"], "code": ""},
+    ],
+)
+def test_odd_tracking_input_gets_a_normal_page(client, register, data):
+    register(received_on=D(2025, 6, 2))
+    assert client.post(TRACK, data).status_code == 200
+
+
+def test_odd_form_input_gets_messages_not_errors(client, unit_sedahkidul):
+    odd = {
+        **form_data(unit_sedahkidul),
+        "requester_kind": "robot",
+        "requester_nik": "３５２２１８５５０８９００００１",
+        "unit": "abc",
+        "obtain_method": "fax",
+        "information_requested": "x" * 6000,
+    }
+    html = text(client.post(NEW, odd))
+    for name in ("requester_kind", "unit", "obtain_method", "information_requested"):
+        assert field_error(html, name), name
+    assert not InfoRequest.objects.exists()
+    bad_upload = SimpleUploadedFile("ktp.exe", b"MZ\x90\x00binary", content_type="application/octet-stream")
+    html = text(client.post(NEW, {**form_data(unit_sedahkidul), "requester_identity_scan": bad_upload}))
+    assert field_error(html, "requester_identity_scan") and not InfoRequest.objects.exists()
+    assert field_error(
+        text(client.post(OBJECT, {"number": "x", "code": "y", "grounds": ["z"], "statement": "s"})), "grounds"
+    )
+    survey = client.post("/ppid/permohonan/survei/", {"token": "x", "q1": "abc"})
+    assert survey.status_code == 400

@@ -39,7 +39,6 @@ class DipItemQuerySet(models.QuerySet):
         """Latest first, with the unit and the newest document version, in two queries."""
         return (
             self.select_related("unit__village")
-            .annotate(version_count=models.Count("versions"))
             .prefetch_related(
                 Prefetch(
                     "versions",

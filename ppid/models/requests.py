@@ -567,7 +567,6 @@ class ReminderSent(models.Model):
     )
     sent_on = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
 
     class Meta:
         verbose_name = _("reminder sent")

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PpidConfig(AppConfig):
     name = "ppid"
     verbose_name = _("Public information service (PPID)")
+
+    def ready(self):
+        from . import checks, privacy
+
+        checks.register()
+        privacy.mask_personal_data_in_audit_log()

@@ -1,5 +1,52 @@
-"""Public URLs of the ppid app (filled by its issue)."""
+"""Public URLs of the information service (see DESIGN.md's URL contract).
+
+A registration number such as ``PPID/2026/000123`` appears in addresses with
+dashes instead of slashes: ``/ppid/permohonan/PPID-2026-000123/``. The
+`RequestNumberConverter` turns one form into the other both ways, so
+``reverse("ppid:register_entry", args=["PPID/2026/000123"])`` round-trips.
+"""
+
+from django.urls import path, register_converter
+
+from . import feeds, views
+
+
+class RequestNumberConverter:
+    regex = r"PPID-[0-9]{4}-[0-9]{6,9}"
+
+    def to_python(self, value):
+        return value.replace("-", "/")
+
+    def to_url(self, value):
+        return str(value).replace("/", "-")
+
+
+register_converter(RequestNumberConverter, "ppid_nomor")
 
 app_name = "ppid"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.PpidHomeView.as_view(), name="home"),
+    path("unit/", views.UnitListView.as_view(), name="units"),
+    path("unit/<slug:slug>/", views.UnitDetailView.as_view(), name="unit"),
+    path("peraturan/", views.RegulationListView.as_view(), name="regulations"),
+    path("maklumat/", views.maklumat, name="maklumat"),
+    path("dip/", views.DipListView.as_view(), name="dip"),
+    path("dip/feed/", feeds.DipFeed(), name="dip_feed"),
+    path("dip/<int:pk>/", views.DipDetailView.as_view(), name="dip_detail"),
+    path("permohonan/baru/", views.request_new, name="request_new"),
+    path("permohonan/lacak/", views.track, name="track"),
+    path("permohonan/survei/", views.survey, name="survey"),
+    path("permohonan/dokumen/<str:token>/", views.answer_document, name="answer_document"),
+    path("permohonan/pemberitahuan/<str:token>/", views.notice_print, name="notice_print"),
+    path("permohonan/<ppid_nomor:nomor>/", views.RegisterDetailView.as_view(), name="register_entry"),
+    path("register/", views.RegisterListView.as_view(), name="register"),
+    path("keberatan/baru/", views.objection_new, name="objection_new"),
+    path("statistik/", views.StatisticsView.as_view(), name="statistics"),
+    path("statistik.csv", views.statistics_csv, name="statistics_csv"),
+    path("statistik.json", views.statistics_json, name="statistics_json"),
+    path("laporan/", views.ReportIndexView.as_view(), name="reports"),
+    path("laporan/<int:year>/", views.report, name="report"),
+    path("laporan/<int:year>.csv", views.report_csv, name="report_csv"),
+    path("ikm/", views.IkmView.as_view(), name="ikm"),
+]

@@ -1,0 +1,73 @@
+"""Models of the public-information service; see each module for its part of the law."""
+
+from portal import scoping
+
+from .dip import DipCategory, DipDocumentVersion, DipItem, DipItemEvent
+from .grounds import SETTLEABLE_GROUNDS, ExemptionGround, ObjectionGround
+from .legal import AnnualReport, NonWorkingDay, Regulation, ServiceStandard
+from .objections import GROUND_FIELDS, Dispute, Objection, ObjectionEvent
+from .requests import (
+    AnswerDocument,
+    DeliveryMethod,
+    InfoRequest,
+    ObtainMethod,
+    RegistrationCounter,
+    ReminderSent,
+    RequestChannel,
+    RequestEvent,
+    WrittenNotice,
+    private_storage,
+)
+from .survey import ELEMENTS, Score, SurveyResponse
+from .units import Coverage, PpidUnit, coverage_by_district
+
+__all__ = [
+    "ELEMENTS",
+    "GROUND_FIELDS",
+    "SETTLEABLE_GROUNDS",
+    "AnnualReport",
+    "AnswerDocument",
+    "Coverage",
+    "DeliveryMethod",
+    "DipCategory",
+    "DipDocumentVersion",
+    "DipItem",
+    "DipItemEvent",
+    "Dispute",
+    "ExemptionGround",
+    "InfoRequest",
+    "NonWorkingDay",
+    "Objection",
+    "ObjectionEvent",
+    "ObjectionGround",
+    "ObtainMethod",
+    "PpidUnit",
+    "Regulation",
+    "RegistrationCounter",
+    "ReminderSent",
+    "RequestChannel",
+    "RequestEvent",
+    "Score",
+    "ServiceStandard",
+    "SurveyResponse",
+    "WrittenNotice",
+    "coverage_by_district",
+    "private_storage",
+]
+
+# Village officers see only what belongs to their village's unit. Units of the
+# regency and its agencies have no village, so the village filter (village in
+# {theirs}) leaves them out, which is what keeps a village officer out of them.
+scoping.register(PpidUnit, village="village")
+scoping.register(DipItem, village="unit__village")
+scoping.register(DipItemEvent, village="item__unit__village")
+scoping.register(DipDocumentVersion, village="item__unit__village")
+scoping.register(InfoRequest, village="unit__village")
+scoping.register(RequestEvent, village="request__unit__village")
+scoping.register(WrittenNotice, village="request__unit__village")
+scoping.register(AnswerDocument, village="notice__request__unit__village")
+scoping.register(ReminderSent, village="request__unit__village")
+scoping.register(Objection, village="request__unit__village")
+scoping.register(ObjectionEvent, village="objection__request__unit__village")
+scoping.register(Dispute, village="objection__request__unit__village")
+scoping.register(SurveyResponse, village="unit__village")

@@ -1,0 +1,79 @@
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from ppid.models import InfoRequest, ReminderSent, RequestEvent
+
+from .conftest import answer, make_requester, reload
+
+D = datetime.date
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def test_reminder_command_runs_once_a_day(register, django_capture_on_commit_callbacks):
+    register(received_on=D(2025, 5, 2))  # due Tue 20 May 2025
+    first = run("send_ppid_reminders", "--date", "2025-06-16")
+    assert "1 overdue" in first and "1 e-mail(s) sent" in first  # the unit's own address
+    assert mail.outbox[0].to == ["ppid@desa-sedahkidul.example.org"]
+    second = run("send_ppid_reminders", "--date", "2025-06-16")
+    assert "0 overdue" in second and "0 e-mail(s) sent" in second
+    assert ReminderSent.objects.count() == 1
+    run("send_ppid_reminders", "--date", "2025-06-17")
+    assert ReminderSent.objects.count() == 2
+
+
+def test_reminder_command_rejects_a_bad_date(db):
+    with pytest.raises(CommandError):
+        run("send_ppid_reminders", "--date", "17-06-2025")
+
+
+@pytest.fixture
+def old_closed_request(register):
+    info_request = register(requester=make_requester(name="Lama Sekali"), received_on=D(2019, 3, 4)).request
+    answer(info_request, issued_on=D(2019, 3, 8))
+    InfoRequest.objects.filter(pk=info_request.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=6 * 366)
+    )
+    return reload(info_request)
+
+
+def test_retention_dry_run_reports_and_changes_nothing(old_closed_request, register):
+    recent = register(received_on=D(2025, 6, 2)).request
+    answer(recent, issued_on=D(2025, 6, 4))
+    output = run("anonymise_ppid_requesters", "--dry-run")
+    assert f"Would anonymise {old_closed_request.number}: requester_name, requester_nik" in output
+    assert recent.number not in output
+    assert "1 request(s) would be anonymised." in output
+    assert reload(old_closed_request).requester_name == "Lama Sekali"
+
+
+def test_retention_anonymises_and_logs(old_closed_request, caplog):
+    with caplog.at_level("INFO", logger="ppid.services"):
+        output = run("anonymise_ppid_requesters")
+    info_request = reload(old_closed_request)
+    assert f"Anonymised {info_request.number}" in output
+    assert (
+        info_request.requester_name == "—"
+        and info_request.requester_nik == ""
+        and info_request.requester_email == ""
+    )
+    assert info_request.events.filter(kind=RequestEvent.Kind.ANONYMISED).exists()
+    assert info_request.number in caplog.text
+    assert "0 request(s) anonymised." in run("anonymise_ppid_requesters")
+
+
+def test_retention_period_comes_from_the_setting(old_closed_request, settings):
+    settings.PPID_RETENTION_YEARS = 10
+    assert "0 request(s) would be anonymised." in run("anonymise_ppid_requesters", "--dry-run")
+    assert "1 request(s) would be anonymised." in run(
+        "anonymise_ppid_requesters", "--dry-run", "--years", "5"
+    )

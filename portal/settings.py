@@ -56,6 +56,10 @@ SESSION_COOKIE_AGE = env.int("STAFF_SESSION_SECONDS", default=60 * 60 * 2)
 OTP_REQUIRED = env.bool("OTP_REQUIRED", default=not DEBUG)
 # Working days: whether cuti bersama (collective leave) days are skipped.
 PPID_SKIP_CUTI_BERSAMA = env.bool("PPID_SKIP_CUTI_BERSAMA", default=True)
+# Whether requesters may ask for answers by WhatsApp (a common practice, not statute).
+PPID_WHATSAPP_DELIVERY = env.bool("PPID_WHATSAPP_DELIVERY", default=True)
+# The portal's public address, for links in e-mails (https://portal.example.go.id).
+SITE_URL = env.str("SITE_URL", default="")
 # Years after a request closes before the requester's personal data is anonymised.
 PPID_RETENTION_YEARS = env.int("PPID_RETENTION_YEARS", default=5)
 # Public pages are cached for this many seconds (0 turns the page cache off).
@@ -324,6 +328,9 @@ AUDITLOG_MASK_TRACKING_FIELDS = (
     "requester_phone",
     "requester_email",
     "requester_occupation",
+    "requester_entity_decree",
+    "requester_identity_scan",
+    "requester_proxy_letter",
     "access_code_hash",
 )
 

@@ -14,6 +14,7 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
@@ -185,6 +186,54 @@ class RandomName:
 
 def random_name(folder):
     return RandomName(folder)
+
+
+class PrivateStorage(Storage):
+    """Identity documents and answers addressed to one person never go to public media.
+
+    Use as ``FileField(storage=…)`` through a module-level callable. Every call
+    goes to ``storages["private"]`` at that moment: a storage given to a
+    FileField is fixed when models load, so delegating keeps a change of
+    STORAGES (another backend, a test's temporary folder) in force. Files are
+    served only by permission-checked views, never under MEDIA_URL.
+    """
+
+    @property
+    def target(self):
+        return storages["private"]
+
+    def _open(self, name, mode="rb"):
+        return self.target.open(name, mode)
+
+    def _save(self, name, content):
+        return self.target.save(name, content)
+
+    def get_available_name(self, name, max_length=None):
+        return self.target.get_available_name(name, max_length=max_length)
+
+    def generate_filename(self, filename):
+        return self.target.generate_filename(filename)
+
+    def delete(self, name):
+        return self.target.delete(name)
+
+    def exists(self, name):
+        return self.target.exists(name)
+
+    def listdir(self, path):
+        return self.target.listdir(path)
+
+    def size(self, name):
+        return self.target.size(name)
+
+    def path(self, name):
+        return self.target.path(name)
+
+    def url(self, name):
+        return self.target.url(name)
+
+
+PRIVATE_STORAGE = PrivateStorage()
 
 
 def photo_upload_to(instance, filename):

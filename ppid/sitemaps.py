@@ -71,3 +71,6 @@ SITEMAPS = {
     "ppid-dip": DipItemSitemap,
     "ppid-register": RegisterSitemap,
 }
+
+# The name every app's sitemaps module exports (see portal.sitemaps).
+sitemaps = SITEMAPS

@@ -46,6 +46,7 @@ def _fast_and_isolated(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 0
     settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
     settings.OTP_REQUIRED = False
+    settings.FIELD_ENCRYPTION_KEY = "b3JhbmctYm9qb25lZ29yby1rZXktZm9yLXRlc3RzLTE="
     cache.clear()
     yield
     cache.clear()

@@ -10,14 +10,13 @@ none of it reaches a public page.
 """
 
 from django.conf import settings
-from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.uploads import DocumentValidator
+from portal.uploads import PRIVATE_STORAGE, DocumentValidator
 
 from .. import deadlines
 from .. import nik as nik_rules
@@ -30,54 +29,8 @@ SCAN_MAX_BYTES = 5 * 1024 * 1024
 scan_validator = DocumentValidator(kinds=("pdf", "image"), max_bytes=SCAN_MAX_BYTES)
 
 
-class PrivateStorage(Storage):
-    """Identity documents and answers addressed to one person never go to public media.
-
-    Every call goes to ``storages["private"]`` at that moment. A storage given
-    to a FileField is fixed when models load, so delegating keeps a change of
-    STORAGES (another backend, a test's temporary folder) in force.
-    """
-
-    @property
-    def target(self):
-        return storages["private"]
-
-    def _open(self, name, mode="rb"):
-        return self.target.open(name, mode)
-
-    def _save(self, name, content):
-        return self.target.save(name, content)
-
-    def get_available_name(self, name, max_length=None):
-        return self.target.get_available_name(name, max_length=max_length)
-
-    def generate_filename(self, filename):
-        return self.target.generate_filename(filename)
-
-    def delete(self, name):
-        return self.target.delete(name)
-
-    def exists(self, name):
-        return self.target.exists(name)
-
-    def listdir(self, path):
-        return self.target.listdir(path)
-
-    def size(self, name):
-        return self.target.size(name)
-
-    def path(self, name):
-        return self.target.path(name)
-
-    def url(self, name):
-        return self.target.url(name)
-
-
-_private_storage = PrivateStorage()
-
-
 def private_storage():
-    return _private_storage
+    return PRIVATE_STORAGE
 
 
 def initials(name):

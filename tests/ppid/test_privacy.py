@@ -123,3 +123,26 @@ def test_the_public_register_shows_initials_only(client, register):
     info_request = register(requester=make_requester(name="Ahmad Budi Cahyono Dwi")).request
     html = client.get(info_request.get_absolute_url()).content.decode()
     assert "A. B. C." in html and "Ahmad" not in html
+
+
+def test_site_search_never_holds_or_shows_personal_data(client, distinctive_requests):
+    from portal import search
+    from portal.models import SearchEntry
+
+    search.rebuild("request")
+    search.rebuild("dip")
+    entries = list(SearchEntry.objects.filter(kind__in=["request", "dip"]).values("title", "summary", "body"))
+    assert len(entries) >= 5
+    stored = " ".join(" ".join(entry.values()) for entry in entries)
+    for secret in SECRETS:
+        assert secret not in stored
+    for query in [NAME, "Zulkarnaen", NIK, PHONE, EMAIL, ADDRESS]:
+        assert not search.matching(search.clean_query(query)).exists(), query
+        assert client.get("/cari/", {"q": query}).context["total"] == 0
+    body = client.get("/cari/", {"q": "APB Desa Sedahkidul"}).content.decode()
+    assert distinctive_requests["granted"].number in body
+    for secret in SECRETS:
+        assert secret not in body
+    found = [entry.url for entry in search.matching("APB Desa Sedahkidul")]
+    assert distinctive_requests["granted"].get_absolute_url() in found
+    assert not search.matching("Zulkarnaen").exists()

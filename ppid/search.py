@@ -1,0 +1,57 @@
+"""Published DIP items and public register entries in the site-wide search.
+
+Only what the public pages show is indexed: for a request, its number, unit,
+status and the information requested, never the requester (see portal.search).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal import search
+
+from .models import DipItem, InfoRequest, PpidUnit
+
+
+def _dip_entry(item):
+    return {
+        "title": item.title,
+        "summary": f"{item.unit.name} · {item.get_category_display()} · {item.year}",
+        "body": " ".join([item.title, item.summary, item.unit.name, item.holding_official, str(item.year)]),
+        "url": item.get_absolute_url(),
+        "date": item.published_at.date() if item.published_at else None,
+    }
+
+
+def _request_entry(info_request):
+    text = " ".join(info_request.information_requested.split())
+    return {
+        "title": f"{info_request.number}: {text[:120]}{'…' if len(text) > 120 else ''}",
+        "summary": f"{info_request.unit.name} · {info_request.get_status_display()}",
+        # The number also as separate words, so “PPID 2026 123” finds it.
+        "body": " ".join(
+            [info_request.number, info_request.number.replace("/", " "), text, info_request.unit.name]
+        ),
+        "url": info_request.get_absolute_url(),
+        "date": info_request.received_on,
+    }
+
+
+search.register(
+    search.Provider(
+        kind="dip",
+        label=_("Public information (DIP)"),
+        order=30,
+        queryset=lambda: DipItem.objects.published().select_related("unit"),
+        entry=_dip_entry,
+        # Closing a unit hides its items.
+        triggers={PpidUnit: lambda unit: list(unit.dip_items.all())},
+    )
+)
+search.register(
+    search.Provider(
+        kind="request",
+        label=_("Request register"),
+        order=35,
+        queryset=lambda: InfoRequest.objects.public_register().select_related("unit"),
+        entry=_request_entry,
+    )
+)

@@ -46,6 +46,13 @@ def rate(budget, realised):
     return (Decimal(realised) * HUNDRED / Decimal(budget)).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def shown(value, places=1):
+    """A percentage rounded half-up for display (the `persen` filter cuts extra digits off)."""
+    if value is None:
+        return None
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def account_prefixes(code):
     """ "5.2.1.02" → ["5", "5.2", "5.2.1", "5.2.1.02"]: the code and every level above it."""
     parts = code.split(".")

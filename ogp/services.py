@@ -288,6 +288,8 @@ def summary_values(*, budget, published_versions, report):
         "report": report,
         "realised_revenue": None,
         "realised_spending": None,
+        "reported_revenue_budget": None,
+        "reported_spending_budget": None,
         "revenue_rate": None,
         "spending_rate": None,
         "last_published_at": max(
@@ -300,6 +302,8 @@ def summary_values(*, budget, published_versions, report):
         values.update(
             realised_revenue=report.revenue,
             realised_spending=report.spending,
+            reported_revenue_budget=reported.revenue,
+            reported_spending_budget=reported.spending,
             revenue_rate=figures.rate(reported.revenue, report.revenue),
             spending_rate=figures.rate(reported.spending, report.spending),
         )

@@ -530,6 +530,10 @@ class BudgetSummary(models.Model):
     )
     realised_revenue = models.BigIntegerField(_("realised revenue"), null=True, blank=True)
     realised_spending = models.BigIntegerField(_("realised spending"), null=True, blank=True)
+    # The budget of the version the report is on (the original, for a Semester I
+    # report made before a revision), so rates can be summed over villages.
+    reported_revenue_budget = models.BigIntegerField(_("revenue budget reported on"), null=True, blank=True)
+    reported_spending_budget = models.BigIntegerField(_("spending budget reported on"), null=True, blank=True)
     revenue_rate = models.DecimalField(
         _("revenue realisation (%)"), max_digits=8, decimal_places=2, null=True, blank=True
     )
@@ -570,6 +574,14 @@ class BudgetSummary(models.Model):
     @property
     def dana_desa(self):
         return self.revenue_by_source.get("DDS", 0)
+
+    @property
+    def spending_rate_shown(self):
+        return figures.shown(self.spending_rate)
+
+    @property
+    def revenue_rate_shown(self):
+        return figures.shown(self.revenue_rate)
 
 
 class BillboardPhoto(BasePhoto):

@@ -376,6 +376,7 @@ def parse(upload, *, chart, year, village_code=None, village_codes=None, purpose
 
     result = ParsedFile()
     seen = defaultdict(dict)  # village → key → row
+    dates = {}  # the same Perdes date repeats on every row
     truncated = False
     for number, cells in rows:
         if number > MAX_ROWS + 1:
@@ -479,7 +480,13 @@ def parse(upload, *, chart, year, village_code=None, village_codes=None, purpose
 
         # The Perdes, once per village.
         perdes_number = text(cell(cells, "nomor_perdes"))
-        perdes_date, message = parse_date(cell(cells, "tanggal_perdes"))
+        raw_date = cell(cells, "tanggal_perdes")
+        try:
+            perdes_date, message = dates[raw_date]
+        except (KeyError, TypeError):
+            perdes_date, message = parse_date(raw_date)
+            if isinstance(raw_date, str):
+                dates[raw_date] = (perdes_date, message)
         if message:
             problem("tanggal_perdes", message)
         if (perdes_number or perdes_date) and code and purpose == "budget":

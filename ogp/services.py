@@ -129,6 +129,33 @@ def start_version(*, budget, kind, by=None, based_on=None, perdes_number="", per
     return version
 
 
+@transaction.atomic
+def start_report(*, version, period, as_of, by=None, note=""):
+    """Open a draft realisation report on the version in force, with every line at 0 to fill in.
+
+    Refuses when `version` is not the published version in force or when a
+    draft for the same period already exists.
+    """
+    in_force = version_in_force(version.budget)
+    if in_force is None or in_force.pk != version.pk:
+        raise ValidationError(
+            _("Reports are made on the published version in force of the APBDes."), code="not_in_force"
+        )
+    if version.reports.filter(period=period, status=Status.DRAFT).exists():
+        raise ValidationError(_("A draft report for this period already exists."), code="draft_exists")
+    report = RealisationReport.objects.create(
+        version=version, period=period, as_of=as_of, note=note, created_by=by
+    )
+    RealisationLine.objects.bulk_create(
+        [
+            RealisationLine(report=report, line_id=line_id, amount=0)
+            for line_id in version.lines.values_list("id", flat=True)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    return report
+
+
 def _check_move(current, to):
     if to not in STATUS_TRANSITIONS[Status(current)]:
         raise StatusChangeError(
@@ -138,11 +165,7 @@ def _check_move(current, to):
         )
 
 
-def _version_items(version):
-    return version.lines.values_list("account_id", "activity_id", "fund_source_id", "amount")
-
-
-def _check_publishable(version):
+def _check_publishable(version, *, published, line_count):
     problems = []
     if not version.perdes_number or not version.perdes_date:
         problems.append(_("Enter the number and date of the Perdes that set this version."))
@@ -151,18 +174,17 @@ def _check_publishable(version):
             _("A Perdes for the APBDes %(year)s is dated in %(before)s or %(year)s.")
             % {"year": version.budget.year, "before": version.budget.year - 1}
         )
-    published = list(version.budget.versions.published().values_list("number", flat=True))
     if version.kind == BudgetVersion.Kind.PERUBAHAN and not published:
         problems.append(_("An APBDes Perubahan needs a published original first."))
-    if any(number > version.number for number in published):
+    if any(other.number > version.number for other in published):
         problems.append(_("A later version is already published; start a new version instead."))
-    if not version.lines.exists():
+    if not line_count:
         problems.append(_("The version has no lines."))
     if problems:
         raise StatusChangeError(problems, code="not_publishable")
 
 
-def change_version_status(*, version, to, by=None, note=""):
+def change_version_status(*, version, to, by=None, note="", lines=None):
     """Move a budget version to status `to` and record the move.
 
     Publishing freezes the version: it checks the Perdes, the lines and the
@@ -170,25 +192,27 @@ def change_version_status(*, version, to, by=None, note=""):
     the breakdown by code), stamps `published_at` and refreshes the
     village-year summary. Reopening a discarded draft is refused while another
     draft exists. Raises StatusChangeError for any move the table forbids.
+    `lines` may pass the version's lines as (account, kegiatan, source,
+    description, location, amount) when the caller has just written them (an
+    import), so they are not read back.
     """
     to = Status(to)
     with transaction.atomic():
-        version = (
-            BudgetVersion.objects.select_for_update().select_related("budget__village").get(pk=version.pk)
-        )
+        version = BudgetVersion.objects.select_for_update().select_related("budget").get(pk=version.pk)
         current = version.status
         _check_move(current, to)
         if to == Status.PUBLISHED:
-            _check_publishable(version)
-            items = list(_version_items(version))
-            totals = figures.tally(items)
-            version.line_count = len(items)
+            published = list(version.budget.versions.published().order_by("number"))
+            keys = list(lines) if lines is not None else _line_keys(version)
+            _check_publishable(version, published=published, line_count=len(keys))
+            totals = figures.tally((key[0], key[1], key[2], key[5]) for key in keys)
+            version.line_count = len(keys)
             version.revenue = totals.revenue
             version.spending = totals.spending
             version.financing_receipts = totals.financing_receipts
             version.financing_expenditure = totals.financing_expenditure
             version.breakdown = totals.as_json()
-            version.fingerprint = imports.fingerprint(_line_keys(version))
+            version.fingerprint = imports.fingerprint(keys)
             version.published_at = timezone.now()
         if to == Status.DRAFT and version.budget.versions.drafts().exists():
             raise StatusChangeError(_("Another version is already a draft."), code="draft_exists")
@@ -198,7 +222,7 @@ def change_version_status(*, version, to, by=None, note=""):
             version=version, from_status=current, to_status=to, by=by, note=note[:300]
         )
         if to == Status.PUBLISHED:
-            refresh_summary(budget=version.budget)
+            refresh_summary(budget=version.budget, published_versions=[*published, version])
     return version
 
 
@@ -310,12 +334,17 @@ def summary_values(*, budget, published_versions, report):
     return values
 
 
-def refresh_summary(*, budget):
-    """Rewrite the village-year summary from the published versions and the latest published report."""
-    versions = list(budget.versions.published().order_by("number"))
+def refresh_summary(*, budget, published_versions=None):
+    """Rewrite the village-year summary from the published versions and the latest published report.
+
+    The summary is derived data, recomputed from audited versions and reports,
+    so it is written with a plain UPDATE (or INSERT) rather than model saves.
+    `published_versions` (oldest first) may be passed when the caller has them.
+    """
+    versions = published_versions or list(budget.versions.published().order_by("number"))
     if not versions:
         BudgetSummary.objects.filter(budget=budget).delete()
-        return None
+        return
     report = (
         RealisationReport.objects.published()
         .filter(version__budget=budget)
@@ -324,8 +353,8 @@ def refresh_summary(*, budget):
         .first()
     )
     values = summary_values(budget=budget, published_versions=versions, report=report)
-    summary, _created = BudgetSummary.objects.update_or_create(budget=budget, defaults=values)
-    return summary
+    if not BudgetSummary.objects.filter(budget=budget).update(**values):
+        BudgetSummary.objects.bulk_create([BudgetSummary(budget=budget, **values)])
 
 
 # --- Imports -----------------------------------------------------------------
@@ -424,10 +453,12 @@ def import_budget(
             versions[version.budget_id].append(version)
         # A draft may have been edited by hand since it was imported: hash what it holds now.
         draft_lines = defaultdict(list)
-        for version_id, *values in BudgetLine.objects.filter(
-            version__budget__in=list(budgets.values()), version__status=Status.DRAFT
-        ).values_list("version_id", *LINE_KEY_FIELDS):
-            draft_lines[version_id].append(_line_key(*values))
+        draft_ids = [v.pk for group in versions.values() for v in group if v.status == Status.DRAFT]
+        if draft_ids:
+            for version_id, *values in BudgetLine.objects.filter(version_id__in=draft_ids).values_list(
+                "version_id", *LINE_KEY_FIELDS
+            ):
+                draft_lines[version_id].append(_line_key(*values))
 
         plan = []
         for code, rows in parsed.by_village.items():
@@ -516,11 +547,12 @@ def import_budget(
             if outcome != "unchanged":
                 lines.extend(_line_objects(version, rows))
             if publish and version.status == Status.DRAFT:
-                to_publish.append(version)
+                written = [(*row.key, row.amount) for row in rows] if outcome != "unchanged" else None
+                to_publish.append((version, written))
             result.outcomes.append(VillageOutcome(target, len(rows), outcome, version=version))
         BudgetLine.objects.bulk_create(lines, batch_size=BATCH_SIZE)
-        for version in to_publish:
-            change_version_status(version=version, to=Status.PUBLISHED, by=user, note="import")
+        for version, written in to_publish:
+            change_version_status(version=version, to=Status.PUBLISHED, by=user, note="import", lines=written)
     return result
 
 
@@ -946,13 +978,18 @@ def _write_sample_year(villages, year, latest_year):
 
 
 def _insert_rows(model, columns, rows):
-    """Insert many rows of plain values into a model's table in a few statements."""
+    """Insert many rows of plain values into a model's table: COPY on PostgreSQL, executemany elsewhere."""
     if not rows:
         return
     table = connection.ops.quote_name(model._meta.db_table)
     names = ", ".join(connection.ops.quote_name(column) for column in columns)
-    placeholders = ", ".join(["%s"] * len(columns))
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(columns))
         for start in range(0, len(rows), 5000):
             cursor.executemany(
                 f"INSERT INTO {table} ({names}) VALUES ({placeholders})", rows[start : start + 5000]

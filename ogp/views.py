@@ -63,20 +63,23 @@ class RegencyView(ListView):
             self.year = _check_year(self.kwargs["year"])
         else:
             self.year = self.years[0] if self.years else timezone.localdate().year
-        self.districts = list(District.objects.order_by("name"))
+        self.districts = list(District.objects.order_by("name").values_list("code", "name"))
         wanted = self.request.GET.get("kecamatan", "")
-        self.district = next((d for d in self.districts if d.code == wanted), None)
-        self.overview = overview.year_overview(self.year, district=self.district)
-        self.sort, self.direction, rows = overview.sort_summaries(
-            self.overview.summaries, self.request.GET.get("urut", ""), self.request.GET.get("arah", "")
+        self.district = next((pair for pair in self.districts if pair[0] == wanted), None)
+        self.overview = overview.year_overview(
+            self.year, districts=self.districts, district=self.district[0] if self.district else None
+        )
+        self.sort, self.direction, rows = overview.sort_rows(
+            self.overview.rows, self.request.GET.get("urut", ""), self.request.GET.get("arah", "")
         )
         return rows
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         headers = []
-        for key, (_function, label) in overview.SORTS.items():
+        for key, (_function, label, first) in overview.SORTS.items():
             current = key == self.sort
+            following = ("asc" if self.direction == "desc" else "desc") if current else first
             headers.append(
                 {
                     "key": key,
@@ -85,14 +88,14 @@ class RegencyView(ListView):
                     "aria_sort": ("descending" if self.direction == "desc" else "ascending")
                     if current
                     else "",
-                    "next": "asc" if current and self.direction == "desc" else ("desc" if current else "asc"),
+                    "next": following,
                 }
             )
         context.update(
             year=self.year,
             years=self.years,
             overview=self.overview,
-            district=self.district,
+            district={"code": self.district[0], "name": self.district[1]} if self.district else None,
             districts=self.districts,
             headers=headers,
             sort=self.sort,

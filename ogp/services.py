@@ -551,8 +551,13 @@ def import_budget(
                 to_publish.append((version, written))
             result.outcomes.append(VillageOutcome(target, len(rows), outcome, version=version))
         BudgetLine.objects.bulk_create(lines, batch_size=BATCH_SIZE)
+        published = {}
         for version, written in to_publish:
-            change_version_status(version=version, to=Status.PUBLISHED, by=user, note="import", lines=written)
+            published[version.pk] = change_version_status(
+                version=version, to=Status.PUBLISHED, by=user, note="import", lines=written
+            )
+        for outcome in result.outcomes:
+            outcome.version = published.get(outcome.version.pk, outcome.version)
     return result
 
 
@@ -736,8 +741,12 @@ def import_realisation(
                 to_publish.append(report)
             result.outcomes.append(VillageOutcome(target, len(rows), outcome, version=version, report=report))
         RealisationLine.objects.bulk_create(realisation_lines, batch_size=BATCH_SIZE)
-        for report in to_publish:
-            change_report_status(report=report, to=Status.PUBLISHED, by=user, note="import")
+        published = {
+            report.pk: change_report_status(report=report, to=Status.PUBLISHED, by=user, note="import")
+            for report in to_publish
+        }
+        for outcome in result.outcomes:
+            outcome.report = published.get(outcome.report.pk, outcome.report)
     return result
 
 

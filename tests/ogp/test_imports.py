@@ -76,6 +76,7 @@ def test_messages_are_in_indonesian_when_the_language_is_indonesian():
         assert str(errors[0].message) == "Kode rekening 9.9.9.99 tidak dikenal."
         assert str(errors[0]).startswith("Baris 3, kolom kode_rekening:")
     with translation.override("en"):
+        _found, errors = problems([GOOD, ("9.9.9.99", "", "x", "", "", 1)], village=village())
         assert str(errors[0].message) == "Unknown account code 9.9.9.99."
 
 

@@ -65,7 +65,7 @@ def test_unpublished_or_unknown_budgets_are_not_found(client):
     from ogp import services
 
     services.import_budget(
-        upload=io.BytesIO("kode_rekening,uraian,anggaran,sumber_dana\n4.2.1.01,Dana Desa,1,DDS\n".encode()),
+        upload=io.BytesIO(b"kode_rekening,uraian,anggaran,sumber_dana\n4.2.1.01,Dana Desa,1,DDS\n"),
         year=2024,
         village=Village.objects.get(code=SEDAHKIDUL),
     )

@@ -278,6 +278,9 @@ class BudgetLineInline(ScopedTabularInline):
     autocomplete_fields = ["account", "activity"]
     extra = 0
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("account", "activity", "fund_source", "version")
+
     def _draft(self, obj):
         return obj is None or obj.status == Status.DRAFT
 
@@ -488,7 +491,7 @@ class RealisationLineInline(ScopedTabularInline):
     can_delete = False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("line")
+        return super().get_queryset(request).select_related("line__account", "line__activity", "report")
 
     @admin.display(description=_("budget (Rp)"))
     def budgeted(self, obj):

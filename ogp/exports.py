@@ -25,6 +25,7 @@ LINE_COLUMNS = [
     "sumber_dana",
     "anggaran",
     "realisasi",
+    "data_contoh",
 ]
 
 SUMMARY_COLUMNS = [
@@ -83,6 +84,7 @@ def _number(value):
 
 def statement_line_rows(statement, village, year):
     version = statement.version
+    sample = "ya" if version.budget.is_sample else "tidak"
     for line in statement.lines:
         yield [
             village.code,
@@ -99,6 +101,7 @@ def statement_line_rows(statement, village, year):
             line.source,
             line.amount,
             _number(line.realised),
+            sample,
         ]
 
 

@@ -152,6 +152,7 @@ def year_lines_csv(request, year):
             "version__status",
             "report__version_id",
             "report__status",
+            "is_sample",
         )
     )
     if not summaries:
@@ -198,6 +199,7 @@ def year_lines_csv(request, year):
                 source or "",
                 amount,
                 realised.get(pk, 0) if reported else "",
+                "ya" if summary.is_sample else "tidak",
             ]
 
     response = StreamingHttpResponse(

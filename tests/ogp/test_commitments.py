@@ -68,3 +68,19 @@ def test_unknown_or_unpublished_commitments_are_not_found(client, plan):
     ActionPlan.objects.update(is_published=False)
     assert client.get("/ogp/BOJ0001/").status_code == 404
     assert "BOJ0001" not in client.get("/ogp/").content.decode()
+
+
+@pytest.mark.parametrize("extra", [0, 8])
+def test_ogp_pages_query_count_does_not_grow_with_commitments(
+    client, plan, extra, django_assert_max_num_queries
+):
+    for number in range(extra):
+        commitment = Commitment.objects.create(
+            plan=plan, code=f"BOJ01{number:02d}", title=f"Komitmen {number}"
+        )
+        Milestone.objects.create(commitment=commitment, title="Tonggak")
+    with django_assert_max_num_queries(2):
+        response = client.get("/ogp/")
+    assert response.content.decode().count("/ogp/BOJ0") == 5 + extra
+    with django_assert_max_num_queries(3):
+        assert client.get("/ogp/BOJ0002/").status_code == 200

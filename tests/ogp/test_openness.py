@@ -127,3 +127,17 @@ def test_no_published_assessment_gives_not_found(client):
     Assessment.objects.create(year=2031, title="Belum terbit", is_published=False)
     assert client.get("/keterbukaan/").status_code == 404
     assert client.get("/keterbukaan/2031/").status_code == 404
+
+
+@pytest.mark.parametrize("villages", [3, 12])
+def test_openness_page_query_count_does_not_grow_with_villages(
+    client, villages, django_assert_max_num_queries
+):
+    assessment = make_assessment()
+    pillar = Pillar.objects.create(assessment=assessment, key=Pillar.Key.INOVASI)
+    Indicator.objects.create(pillar=pillar, name="Forum bersama")
+    for index, village in enumerate(Village.objects.order_by("code")[:villages]):
+        VillageScore.objects.create(assessment=assessment, village=village, total=Decimal(50 + index))
+    with django_assert_max_num_queries(7):
+        response = client.get("/keterbukaan/2030/")
+    assert len(response.context["ranked"]) == villages

@@ -295,8 +295,12 @@ def test_sample_budgets_are_labelled_as_samples(client, publish_budget):
     demo.load_budgets(io.StringIO(), villages=list(Village.objects.filter(code=SUMBERREJO)), years=[2024])
     assert "Sample data." in page(client, village_url(SUMBERREJO))
     assert "Sample data." in page(client, "/apbdes/2024/")
-    assert {row["data_contoh"] for row in csv_rows(client.get(village_url(SUMBERREJO, suffix=".csv")))} == {"ya"}
+    assert {row["data_contoh"] for row in csv_rows(client.get(village_url(SUMBERREJO, suffix=".csv")))} == {
+        "ya"
+    }
     assert json.loads(client.get(village_url(SUMBERREJO, suffix=".json")).content)["data_contoh"] is True
     publish_budget()
-    by_village = {row["kode_desa"]: row["data_contoh"] for row in csv_rows(client.get("/apbdes/2024/baris.csv"))}
+    by_village = {
+        row["kode_desa"]: row["data_contoh"] for row in csv_rows(client.get("/apbdes/2024/baris.csv"))
+    }
     assert by_village == {SUMBERREJO: "ya", SEDAHKIDUL: "tidak"}

@@ -85,7 +85,7 @@ def _billboard_image(village, summary):
         draw.text(
             (200, 300 + index * 60), f"{label}: Rp{amount:,}".replace(",", "."), fill=(30, 30, 30), font=body
         )
-    draw.text((200, 470), "CONTOH / SAMPLE", fill=(160, 60, 20), font=body)
+    draw.text((200, 450), "CONTOH / SAMPLE", fill=(160, 60, 20), font=body)
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=85)
     return ContentFile(buffer.getvalue(), name="baliho.jpg")

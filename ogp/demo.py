@@ -83,7 +83,7 @@ def _billboard_image(village, summary):
     ]
     for index, (label, amount) in enumerate(rows):
         draw.text(
-            (200, 300 + index * 60), f"{label}: Rp{amount:,}".replace(",", "."), fill=(30, 30, 30), font=body
+            (200, 270 + index * 55), f"{label}: Rp{amount:,}".replace(",", "."), fill=(30, 30, 30), font=body
         )
     draw.text((200, 450), "CONTOH / SAMPLE", fill=(160, 60, 20), font=body)
     buffer = io.BytesIO()

@@ -15,7 +15,7 @@ from functools import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from portal.charts import bar_chart
-from portal.templatetags.portal import rupiah
+from portal.templatetags.portal import persen, rupiah
 
 from . import figures
 from .models import Account, Activity, FundSource
@@ -232,7 +232,7 @@ class Statement:
             [(row.label, float(row.rate or 0)) for row in rows],
             label_heading=_("Item"),
             value_heading=_("Realisation"),
-            display=lambda value: f"{value:.1f}%".replace(".", ","),
+            display=persen,
         )
 
 

@@ -474,8 +474,24 @@ def import_budget(
             draft = next((v for v in existing if v.status == Status.DRAFT), None)
             published = [v for v in existing if v.status == Status.PUBLISHED]
             in_force = published[-1] if published else None
-            if draft is not None:
-                same = draft.fingerprint == fingerprint and (not number or draft.perdes_number == number)
+            if in_force is None and kind == BudgetVersion.Kind.PERUBAHAN:
+                errors.append(
+                    RowError(
+                        rows[0].row,
+                        "tahun",
+                        _(
+                            "%(village)s has no published APBDes %(year)s to revise; import the original first."
+                        )
+                        % {"village": target.label, "year": year},
+                    )
+                )
+            elif draft is not None:
+                same = (
+                    imports.fingerprint(draft_lines[draft.pk]) == fingerprint
+                    and draft.kind == kind
+                    and (not number or draft.perdes_number == number)
+                    and (not date or draft.perdes_date == date)
+                )
                 plan.append(
                     (target, rows, "unchanged" if same else "replaced", draft, number, date, fingerprint)
                 )
@@ -491,17 +507,6 @@ def import_budget(
                             "Import the change as a new version (revision or correction)."
                         )
                         % {"year": year, "village": target.label, "number": in_force.number},
-                    )
-                )
-            elif in_force is None and kind == BudgetVersion.Kind.PERUBAHAN:
-                errors.append(
-                    RowError(
-                        rows[0].row,
-                        "tahun",
-                        _(
-                            "%(village)s has no published APBDes %(year)s to revise; import the original first."
-                        )
-                        % {"village": target.label, "year": year},
                     )
                 )
             else:
@@ -536,9 +541,7 @@ def import_budget(
                 )
             elif outcome == "replaced":
                 version.lines.all().delete()
-                version.kind = (
-                    kind if version.number > 1 or kind == BudgetVersion.Kind.MURNI else version.kind
-                )
+                version.kind = kind
                 version.perdes_number = number or version.perdes_number
                 version.perdes_date = date or version.perdes_date
                 version.fingerprint = fingerprint

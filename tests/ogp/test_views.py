@@ -99,8 +99,10 @@ def test_realisation_percentages_are_shown_against_the_budget(client, publish_bu
     publish_report(ORIGINAL, REALISED)
     html = page(client, village_url())
     assert "Rp625.000.000" in html  # realised revenue
-    assert "50,0%" in html  # 625.000.000 / 1.250.000.000
-    assert "34,2%" in html  # 322.000.000 / 942.000.000 = 34,18%
+    assert "50.0%" in html  # 625.000.000 / 1.250.000.000
+    assert "34.2%" in html  # 322.000.000 / 942.000.000 = 34.18%, rounded half up
+    indonesian = client.get(village_url(), HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    assert "34,2%" in indonesian and "Realisasi" in indonesian
 
 
 def test_csv_and_json_totals_equal_the_page_for_each_version(client, publish_budget, publish_report):

@@ -334,3 +334,21 @@ def test_command_imports_one_file_with_a_village_column(tmp_path):
     (tmp_path / "semua.csv").write_bytes(content)
     call_command("import_apbdes", str(tmp_path / "semua.csv"), "--tahun", "2024")
     assert BudgetVersion.objects.filter(status=Status.DRAFT).count() == 2
+
+
+def test_a_draft_edited_by_hand_is_restored_by_importing_the_file_again():
+    services.import_budget(upload=csv_upload(ORIGINAL), year=2024, village=village())
+    line = BudgetLine.objects.select_related("version").get(account_id="5.2.1.02")
+    line.amount = 1
+    line.save()
+    again = services.import_budget(upload=csv_upload(ORIGINAL), year=2024, village=village())
+    assert again.count("replaced") == 1
+    assert BudgetLine.objects.get(account_id="5.2.1.02").amount == 4_000_000
+    assert BudgetLine.objects.count() == len(ORIGINAL)
+
+
+def test_a_revision_over_an_unpublished_draft_is_refused():
+    services.import_budget(upload=csv_upload(ORIGINAL), year=2024, village=village())
+    found, _errors = problems(REVISED, village=village(), kind=BudgetVersion.Kind.PERUBAHAN)
+    assert found == [(2, "tahun")]
+    assert BudgetVersion.objects.get().kind == BudgetVersion.Kind.MURNI

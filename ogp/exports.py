@@ -56,6 +56,18 @@ SUMMARY_COLUMNS = [
 ]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """Text written by people, made safe for spreadsheets: a leading =, +, -, @ would
+    start a formula when the file is opened, so it gets a protective apostrophe
+    (which the import removes again)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_text(columns, rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -96,8 +108,8 @@ def statement_line_rows(statement, village, year):
             line.account_name,
             line.activity,
             line.activity_name,
-            line.description,
-            line.location,
+            cell(line.description),
+            cell(line.location),
             line.source,
             line.amount,
             _number(line.realised),

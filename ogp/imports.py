@@ -184,12 +184,19 @@ _EN_DECIMAL = re.compile(r"^(\d+|\d{1,3}(?:,\d{3})+)\.(\d{1,2})$")
 
 
 def text(value):
-    """A cell as trimmed text with single spaces ("" for empty)."""
+    """A cell as trimmed text with single spaces ("" for empty).
+
+    The apostrophe the portal's downloads put before a leading =, +, - or @
+    (so spreadsheets do not run it as a formula) is removed again.
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    cleaned = " ".join(str(value).split())
+    if cleaned[:1] == "'" and cleaned[1:2] in ("=", "+", "-", "@"):
+        cleaned = cleaned[1:]
+    return cleaned
 
 
 def parse_rupiah(value):

@@ -306,3 +306,22 @@ def test_sample_budgets_are_labelled_as_samples(client, publish_budget):
         row["kode_desa"]: row["data_contoh"] for row in csv_rows(client.get("/apbdes/2024/baris.csv"))
     }
     assert by_village == {SUMBERREJO: "ya", SEDAHKIDUL: "tidak"}
+
+
+def test_downloads_defuse_spreadsheet_formulas_and_import_again(client, publish_budget):
+    from ogp import services
+
+    rows = [*ORIGINAL[:3], ("5.2.1.02", "01.01.04", '=HYPERLINK("http://x")', "-RT 01", "ADD", 1_000)]
+    publish_budget(rows)
+    downloaded = client.get(village_url(suffix=".csv"))
+    line = next(row for row in csv_rows(downloaded) if row["kode_rekening"] == "5.2.1.02")
+    assert line["uraian"] == '\'=HYPERLINK("http://x")' and line["lokasi"] == "'-RT 01"
+    bulk = next(
+        row for row in csv_rows(client.get("/apbdes/2024/baris.csv")) if row["kode_rekening"] == "5.2.1.02"
+    )
+    assert bulk["uraian"].startswith("'=")
+    # The downloaded file imports back to the very same lines: nothing changes.
+    result = services.import_budget(
+        upload=io.BytesIO(downloaded.content), year=2024, village=Village.objects.get(code=SEDAHKIDUL)
+    )
+    assert result.count("unchanged") == 1

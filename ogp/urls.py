@@ -1,5 +1,35 @@
-"""Public URLs of the ogp app (filled by its issue)."""
+"""Public URLs of the ogp app: village budgets (APBDes), the openness index and the OGP plan.
+
+Mounted at the site root by `portal.urls`; the addresses follow DESIGN.md's
+URL contract.
+"""
+
+from django.urls import path, re_path
+
+from . import views
 
 app_name = "ogp"
 
-urlpatterns = []
+YEAR = r"(?P<year>[0-9]{4})"
+VILLAGE = r"(?P<code>[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[12][0-9]{3})"
+
+urlpatterns = [
+    path("apbdes/", views.RegencyView.as_view(), name="apbdes"),
+    path("apbdes/api/", views.api_index, name="api"),
+    path("apbdes/api/ringkasan/", views.api_summaries, name="api_summaries"),
+    path("apbdes/api/versi/", views.api_versions, name="api_versions"),
+    path("apbdes/api/versi/<int:pk>/", views.api_version, name="api_version"),
+    re_path(rf"^apbdes/{YEAR}/$", views.RegencyView.as_view(), name="apbdes_year"),
+    re_path(rf"^apbdes/{YEAR}/baris\.csv$", views.year_lines_csv, name="year_lines"),
+    re_path(rf"^apbdes/{YEAR}/ringkasan\.(?P<fmt>csv|json)$", views.year_summary_data, name="year_summary"),
+    re_path(rf"^apbdes/{YEAR}/{VILLAGE}/$", views.VillageBudgetView.as_view(), name="village_budget"),
+    re_path(
+        rf"^apbdes/{YEAR}/{VILLAGE}\.(?P<fmt>csv|json)$",
+        views.village_budget_data,
+        name="village_budget_data",
+    ),
+    path("keterbukaan/", views.OpennessView.as_view(), name="openness"),
+    re_path(rf"^keterbukaan/{YEAR}/$", views.OpennessView.as_view(), name="openness_year"),
+    path("ogp/", views.CommitmentListView.as_view(), name="commitments"),
+    re_path(r"^ogp/(?P<code>[A-Za-z0-9-]{2,20})/$", views.CommitmentDetailView.as_view(), name="commitment"),
+]

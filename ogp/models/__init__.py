@@ -1,0 +1,72 @@
+"""Models of the ogp app: reference data, budgets, the openness index and OGP commitments."""
+
+from portal import scoping
+
+from .budgets import (
+    STATUS_TRANSITIONS,
+    BillboardPhoto,
+    Budget,
+    BudgetLine,
+    BudgetSummary,
+    BudgetVersion,
+    PublishedRecordError,
+    RealisationLine,
+    RealisationReport,
+    ReportStatusChange,
+    Status,
+    VersionStatusChange,
+)
+from .chart import Account, Activity, FundSource, line_problems
+from .commitments import ActionPlan, Commitment, Completion, EarlyResult, Milestone
+from .openness import (
+    Assessment,
+    Indicator,
+    IndicatorScore,
+    OpennessClass,
+    Pillar,
+    VillageScore,
+    classify,
+)
+
+__all__ = [
+    "STATUS_TRANSITIONS",
+    "Account",
+    "ActionPlan",
+    "Activity",
+    "Assessment",
+    "BillboardPhoto",
+    "Budget",
+    "BudgetLine",
+    "BudgetSummary",
+    "BudgetVersion",
+    "Commitment",
+    "Completion",
+    "EarlyResult",
+    "FundSource",
+    "Indicator",
+    "IndicatorScore",
+    "Milestone",
+    "OpennessClass",
+    "Pillar",
+    "PublishedRecordError",
+    "RealisationLine",
+    "RealisationReport",
+    "ReportStatusChange",
+    "Status",
+    "VersionStatusChange",
+    "VillageScore",
+    "classify",
+    "line_problems",
+]
+
+scoping.register(Budget, village="village")
+scoping.register(BudgetVersion, village="budget__village")
+scoping.register(VersionStatusChange, village="version__budget__village")
+scoping.register(BudgetLine, village="version__budget__village")
+scoping.register(RealisationReport, village="version__budget__village")
+scoping.register(ReportStatusChange, village="report__version__budget__village")
+scoping.register(RealisationLine, village="report__version__budget__village")
+scoping.register(BudgetSummary, village="village")
+scoping.register(BillboardPhoto, village="budget__village")
+scoping.register(VillageScore, village="village")
+scoping.register(IndicatorScore, village="village_score__village")

@@ -1,0 +1,73 @@
+"""Sections the ogp app adds to the region pages (`/wilayah/<kode>/`).
+
+Each panel reads the per-village-year summaries, so it runs a fixed number of
+queries whatever the number of budget lines or villages.
+"""
+
+from django.db.models import Max
+
+from portal import panels
+
+from .models import BudgetSummary, BudgetVersion
+
+VILLAGE_YEARS = 4
+VILLAGE_VERSIONS = 5
+
+
+@panels.register("village", order=40, template="ogp/panels/village.html")
+def village_budget(village):
+    """The village's latest budget summaries and published versions (two queries)."""
+    summaries = list(
+        BudgetSummary.objects.published()
+        .filter(village=village)
+        .select_related("version")
+        .order_by("-year")[:VILLAGE_YEARS]
+    )
+    if not summaries:
+        return None
+    versions = list(
+        BudgetVersion.objects.published()
+        .filter(budget__village=village)
+        .select_related("budget")
+        .latest_first()[:VILLAGE_VERSIONS]
+    )
+    return {
+        "village": village,
+        "summaries": summaries,
+        "latest": summaries[0],
+        "versions": versions,
+        "has_sample": any(s.is_sample for s in summaries),
+    }
+
+
+@panels.register("district", order=40, template="ogp/panels/district.html")
+def district_budgets(district):
+    """Publication and totals of the kecamatan's villages for the latest year (three queries)."""
+    year = (
+        BudgetSummary.objects.published()
+        .filter(village__district=district)
+        .aggregate(year=Max("year"))["year"]
+    )
+    if year is None:
+        return None
+    summaries = list(
+        BudgetSummary.objects.published()
+        .filter(village__district=district, year=year)
+        .select_related("village", "report")
+        .order_by("village__name")
+    )
+    villages = list(district.villages.order_by("name").only("code", "name", "kind", "district_id"))
+    published = {s.village_id for s in summaries}
+    reported = [s for s in summaries if s.spending_rate is not None]
+    return {
+        "district": district,
+        "year": year,
+        "summaries": summaries,
+        "village_count": len(villages),
+        "missing": [v for v in villages if v.code not in published],
+        "revenue": sum(s.revenue for s in summaries),
+        "spending": sum(s.spending for s in summaries),
+        "dana_desa": sum(s.dana_desa for s in summaries),
+        "reported": len(reported),
+        "has_sample": any(s.is_sample for s in summaries),
+    }

@@ -1,0 +1,53 @@
+"""The APBDes sections on the region pages (`/wilayah/<kode>/`)."""
+
+import pytest
+
+from ogp.models import BudgetVersion
+from portal.models import Village
+
+from .conftest import ORIGINAL, REVISED, SEDAHKIDUL
+
+pytestmark = pytest.mark.django_db
+EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
+
+
+def test_village_page_shows_its_budget_summary_and_versions(client, publish_budget):
+    publish_budget(year=2023)
+    publish_budget()
+    publish_budget(REVISED, kind=BudgetVersion.Kind.PERUBAHAN, new_version=True)
+    html = client.get(f"/wilayah/{SEDAHKIDUL}/", **EN).content.decode()
+    assert "Village budget (APBDes)" in html
+    assert 'href="/apbdes/2024/35.22.18.2007/"' in html and 'href="/apbdes/2023/35.22.18.2007/"' in html
+    assert "Rp1.192.000.000" in html  # spending 2024, version in force
+    assert "?versi=2" in html and "?versi=1" in html
+
+
+def test_village_without_a_published_budget_has_no_section(client):
+    html = client.get(f"/wilayah/{SEDAHKIDUL}/", **EN).content.decode()
+    assert "Village budget (APBDes)" not in html
+
+
+def test_kecamatan_page_summarises_its_villages(client, publish_budget):
+    publish_budget()
+    other = Village.objects.filter(district_id="35.22.18").exclude(code=SEDAHKIDUL).order_by("code").first()
+    publish_budget(REVISED, code=other.code)
+    total = Village.objects.filter(district_id="35.22.18").count()
+    html = client.get("/wilayah/35.22.18/", **EN).content.decode()
+    assert f"2 of {total} villages have published their APBDes 2024" in html
+    assert "Rp1.600.000.000" in html  # Dana Desa of the two villages
+    assert "Rp2.134.000.000" in html  # 942.000.000 + 1.192.000.000
+    assert "?kecamatan=35.22.18" in html
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_panels_run_a_fixed_number_of_queries(client, publish_budget, count, django_assert_max_num_queries):
+    codes = list(
+        Village.objects.filter(district_id="35.22.18").order_by("code").values_list("code", flat=True)
+    )
+    for code in codes[:count]:
+        publish_budget(ORIGINAL, code=code)
+        publish_budget(ORIGINAL, code=code, year=2023)
+    with django_assert_max_num_queries(8):
+        assert client.get("/wilayah/35.22.18/").status_code == 200
+    with django_assert_max_num_queries(7):
+        assert client.get(f"/wilayah/{codes[0]}/").status_code == 200

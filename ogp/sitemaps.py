@@ -78,3 +78,6 @@ SITEMAPS = {
     "keterbukaan": OpennessSitemap,
     "ogp": CommitmentSitemap,
 }
+
+# The name every app's sitemaps module exports (see portal.sitemaps).
+sitemaps = SITEMAPS

@@ -2,6 +2,7 @@
 
 from portal import panels
 
+from . import statistics
 from .models import DipItem, PpidUnit, coverage_by_district
 
 VILLAGE_DIP_ITEMS = 8
@@ -40,3 +41,11 @@ def district_coverage(district):
         .order_by("village__name")
     )
     return {"district": district, "coverage": coverage, "units": units}
+
+
+@panels.register("home", order=20, template="ppid/panels/home.html")
+def ppid_figures(regency):
+    """Requests this year, the share answered on time and the latest IKM grade (five queries)."""
+    year, figures = statistics.recent_year_figures()
+    ikm_year, ikm = next(((y, i) for y, i in statistics.ikm_by_year() if i is not None), (None, None))
+    return {"year": year, "figures": figures, "ikm_year": ikm_year, "ikm": ikm}

@@ -22,6 +22,7 @@ from fractions import Fraction
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -398,3 +399,23 @@ def ikm_by_year():
     """The regency-wide IKM per year, newest first; one query."""
     rows = SurveyResponse.objects.values("year").annotate(n=Count("pk"), **_SUMS).order_by("-year")
     return [(row["year"], compute_ikm(row["n"], [row[f"s_{name}"] for name, _l in ELEMENTS])) for row in rows]
+
+
+def recent_year_figures(today=None):
+    """Figures of the current year, or of the latest year with requests if this one has none.
+
+    For the home page: four queries over at most two years of requests.
+    """
+    this_year = (today or timezone.localdate()).year
+    figures = _collect(
+        InfoRequest.objects.filter(year__in=[this_year, this_year - 1]),
+        Objection.objects.filter(year__in=[this_year, this_year - 1]),
+        Dispute.objects.filter(filed_on__year__in=[this_year, this_year - 1]),
+        ("year",),
+        ("year",),
+        ("year",),
+    )
+    for year in (this_year, this_year - 1):
+        if figures.get((year,)) and figures[(year,)].requests:
+            return year, figures[(year,)]
+    return this_year, Figures()

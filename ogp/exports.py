@@ -7,6 +7,7 @@ and opened by anyone. Amounts are integer Rupiah.
 
 import csv
 import io
+import json
 
 from . import figures
 
@@ -88,6 +89,21 @@ def stream_csv(columns, rows):
     yield "\ufeff" + writer.writerow(columns)
     for row in rows:
         yield writer.writerow(row)
+
+
+def stream_json_rows(columns, rows, *, meta):
+    """A JSON document {…meta, "kolom": [...], "baris": [{column: value}, …]} written piece by piece."""
+    head = json.dumps({**meta, "kolom": columns}, ensure_ascii=False)[:-1]
+    yield head + ', "baris": ['
+    first = True
+    for row in rows:
+        yield (
+            ("" if first else ",")
+            + "\n"
+            + json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False)
+        )
+        first = False
+    yield "\n]}\n"
 
 
 def _number(value):

@@ -7,14 +7,16 @@ queries whatever the number of budget lines or villages.
 from django.db.models import Max
 
 from portal import panels
+from portal.models import Village
 
-from .models import BudgetSummary, BudgetVersion
+from .models import BudgetSummary, BudgetVersion, OpennessClass, VillageScore
+from .models.openness import classify
 
 VILLAGE_YEARS = 4
 VILLAGE_VERSIONS = 5
 
 
-@panels.register("village", order=40, template="ogp/panels/village.html")
+@panels.register("village", order=10, template="ogp/panels/village.html")
 def village_budget(village):
     """The village's latest budget summaries and published versions (two queries)."""
     summaries = list(
@@ -40,7 +42,7 @@ def village_budget(village):
     }
 
 
-@panels.register("district", order=40, template="ogp/panels/district.html")
+@panels.register("district", order=10, template="ogp/panels/district.html")
 def district_budgets(district):
     """Publication and totals of the kecamatan's villages for the latest year (three queries)."""
     year = (
@@ -70,4 +72,39 @@ def district_budgets(district):
         "dana_desa": sum(s.dana_desa for s in summaries),
         "reported": len(reported),
         "has_sample": any(s.is_sample for s in summaries),
+    }
+
+
+@panels.register("village", order=15, template="ogp/panels/openness.html")
+def village_openness(village):
+    """The village's scores in published openness assessments, newest first (two queries)."""
+    scores = list(
+        VillageScore.objects.published()
+        .filter(village=village)
+        .select_related("assessment")
+        .order_by("-assessment__year")
+    )
+    if not scores:
+        return None
+    classes = {}
+    for item in OpennessClass.objects.filter(assessment__in=[s.assessment_id for s in scores]):
+        classes.setdefault(item.assessment_id, []).append(item)
+    rows = [(score, classify(score.total, classes.get(score.assessment_id, []))) for score in scores]
+    return {"village": village, "rows": rows}
+
+
+@panels.register("home", order=10, template="ogp/panels/home.html")
+def budget_publication(regency):
+    """How many villages have published the latest budget year (three queries)."""
+    year = BudgetSummary.objects.published().aggregate(year=Max("year"))["year"]
+    if year is None:
+        return None
+    published = BudgetSummary.objects.published().for_year(year).count()
+    villages = Village.objects.count()
+    return {
+        "year": year,
+        "published": published,
+        "villages": villages,
+        "missing": villages - published,
+        "share": round(100 * published / villages, 1) if villages else None,
     }

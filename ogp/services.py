@@ -24,7 +24,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal import scoping
+from portal import scoping, search
 from portal.models import Village
 
 from . import figures, imports, sample_budgets
@@ -341,6 +341,8 @@ def refresh_summary(*, budget, published_versions=None):
     so it is written with a plain UPDATE (or INSERT) rather than model saves.
     `published_versions` (oldest first) may be passed when the caller has them.
     """
+    # The site search shows the version in force: refresh its entry once this commits.
+    transaction.on_commit(lambda: search.refresh("budget", [BudgetSummary(budget_id=budget.pk)]))
     versions = published_versions or list(budget.versions.published().order_by("number"))
     if not versions:
         BudgetSummary.objects.filter(budget=budget).delete()

@@ -21,6 +21,7 @@ urlpatterns = [
     path("apbdes/api/versi/<int:pk>/", views.api_version, name="api_version"),
     re_path(rf"^apbdes/{YEAR}/$", views.RegencyView.as_view(), name="apbdes_year"),
     re_path(rf"^apbdes/{YEAR}/baris\.csv$", views.year_lines_csv, name="year_lines"),
+    re_path(rf"^apbdes/{YEAR}/baris\.json$", views.year_lines_json, name="year_lines_json"),
     re_path(rf"^apbdes/{YEAR}/ringkasan\.(?P<fmt>csv|json)$", views.year_summary_data, name="year_summary"),
     re_path(rf"^apbdes/{YEAR}/{VILLAGE}/$", views.VillageBudgetView.as_view(), name="village_budget"),
     re_path(

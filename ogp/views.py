@@ -135,10 +135,11 @@ def year_summary_data(request, year, fmt):
     return _json(data)
 
 
-@require_GET
-def year_lines_csv(request, year):
-    """`/apbdes/<tahun>/baris.csv`: every line of every village's version in force, streamed."""
-    year = _check_year(year)
+def _year_line_rows(year, *, for_spreadsheet):
+    """Every line of every village's version in force for a year, as lists in LINE_COLUMNS order.
+
+    Three queries; the lines themselves are read in chunks as they are written out.
+    """
     summaries = list(
         BudgetSummary.objects.published()
         .for_year(year)
@@ -160,6 +161,7 @@ def year_lines_csv(request, year):
     versions = {s.version_id: s for s in summaries}
     report_ids = [s.report_id for s in summaries if s.report_id and s.report.version_id == s.version_id]
     names = statements.Names.load()
+    text = exports.cell if for_spreadsheet else (lambda value: value)
 
     def rows():
         realised = dict(
@@ -184,6 +186,7 @@ def year_lines_csv(request, year):
         ):
             summary = versions[version_id]
             reported = summary.report_id if summary.report_id in report_ids else None
+            realised_amount = realised.get(pk, 0) if reported else None
             yield [
                 summary.village.code,
                 summary.village.name,
@@ -194,18 +197,39 @@ def year_lines_csv(request, year):
                 names.accounts.get(account, ""),
                 activity or "",
                 names.activities.get(activity, "") if activity else "",
-                exports.cell(description),
-                exports.cell(location),
+                text(description),
+                text(location),
                 source or "",
                 amount,
-                realised.get(pk, 0) if reported else "",
-                "ya" if summary.is_sample else "tidak",
+                ("" if realised_amount is None else realised_amount) if for_spreadsheet else realised_amount,
+                ("ya" if summary.is_sample else "tidak") if for_spreadsheet else summary.is_sample,
             ]
 
+    return rows()
+
+
+@require_GET
+def year_lines_csv(request, year):
+    """`/apbdes/<tahun>/baris.csv`: every line of every village's version in force, streamed."""
+    year = _check_year(year)
+    rows = _year_line_rows(year, for_spreadsheet=True)
     response = StreamingHttpResponse(
-        exports.stream_csv(exports.LINE_COLUMNS, rows()), content_type="text/csv; charset=utf-8"
+        exports.stream_csv(exports.LINE_COLUMNS, rows), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="apbdes-{year}-semua-baris.csv"'
+    return response
+
+
+@require_GET
+def year_lines_json(request, year):
+    """`/apbdes/<tahun>/baris.json`: the same lines as the CSV, as a streamed JSON document."""
+    year = _check_year(year)
+    rows = _year_line_rows(year, for_spreadsheet=False)
+    response = StreamingHttpResponse(
+        exports.stream_json_rows(exports.LINE_COLUMNS, rows, meta={"tahun": year}),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="apbdes-{year}-semua-baris.json"'
     return response
 
 

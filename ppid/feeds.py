@@ -1,6 +1,7 @@
-"""RSS feed of newly published Daftar Informasi Publik items (`/ppid/dip/feed/`)."""
+"""RSS and Atom feeds of newly published Daftar Informasi Publik items (`/ppid/dip/feed/`, `…/atom/`)."""
 
 from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -44,3 +45,8 @@ class DipFeed(Feed):
 
     def item_categories(self, item):
         return [item.get_category_display()]
+
+
+class DipAtomFeed(DipFeed):
+    feed_type = Atom1Feed
+    subtitle = DipFeed.description

@@ -8,7 +8,7 @@ from .models import DipItem, PpidUnit, coverage_by_district
 VILLAGE_DIP_ITEMS = 8
 
 
-@panels.register("village", order=40, template="ppid/panels/village.html")
+@panels.register("village", order=20, template="ppid/panels/village.html")
 def village_ppid(village):
     """The village's PPID Desa (officer, decree, atasan) and its latest DIP items; two queries."""
     unit = PpidUnit.objects.published().filter(village=village).first()
@@ -28,7 +28,7 @@ def village_ppid(village):
     }
 
 
-@panels.register("district", order=40, template="ppid/panels/district.html")
+@panels.register("district", order=20, template="ppid/panels/district.html")
 def district_coverage(district):
     """Which villages of the kecamatan have a PPID Desa; two queries."""
     rows = coverage_by_district([district.code])

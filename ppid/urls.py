@@ -33,6 +33,7 @@ urlpatterns = [
     path("maklumat/", views.maklumat, name="maklumat"),
     path("dip/", views.DipListView.as_view(), name="dip"),
     path("dip/feed/", feeds.DipFeed(), name="dip_feed"),
+    path("dip/feed/atom/", feeds.DipAtomFeed(), name="dip_feed_atom"),
     path("dip/<int:pk>/", views.DipDetailView.as_view(), name="dip_detail"),
     path("permohonan/baru/", views.request_new, name="request_new"),
     path("permohonan/lacak/", views.track, name="track"),

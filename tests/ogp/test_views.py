@@ -233,6 +233,22 @@ def test_bulk_csv_has_every_line_of_every_version_in_force(client, publish_budge
     assert {r["realisasi"] for r in rows if r["kode_desa"] == SUMBERREJO} == {""}
 
 
+def test_bulk_json_has_the_same_lines_as_the_csv(client, publish_budget, publish_report):
+    publish_budget()
+    publish_report(ORIGINAL, REALISED)
+    publish_budget(REVISED, code=SUMBERREJO)
+    rows = csv_rows(client.get("/apbdes/2024/baris.csv"))
+    response = client.get("/apbdes/2024/baris.json")
+    assert response["Content-Type"].startswith("application/json")
+    data = json.loads(b"".join(response.streaming_content))
+    assert data["tahun"] == 2024 and data["kolom"][0] == "kode_desa"
+    assert len(data["baris"]) == len(rows)
+    assert sum(line["anggaran"] for line in data["baris"]) == sum(int(r["anggaran"]) for r in rows)
+    assert {line["realisasi"] for line in data["baris"] if line["kode_desa"] == SUMBERREJO} == {None}
+    assert all(isinstance(line["data_contoh"], bool) for line in data["baris"])
+    assert client.get("/apbdes/2023/baris.json").status_code == 404
+
+
 def test_year_summary_as_csv_and_json(client, publish_budget):
     publish_budget()
     publish_budget(REVISED, code=SUMBERREJO)

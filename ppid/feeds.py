@@ -1,8 +1,8 @@
 """RSS and Atom feeds of newly published Daftar Informasi Publik items (`/ppid/dip/feed/`, `…/atom/`)."""
 
 from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
 from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from portal import wilayah

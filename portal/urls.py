@@ -22,6 +22,8 @@ portal_patterns = [
     path("tentang/<slug:slug>/", views.OfficePageDetailView.as_view(), name="office_page"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("cari/", views.search_view, name="search"),
+    path("data/", views.DataCatalogueView.as_view(), name="data"),
+    path("feed/", views.FeedIndexView.as_view(), name="feeds"),
     path(
         "sitemap.xml",
         sitemap_views.index,

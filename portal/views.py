@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import search, services, wilayah
+from . import datasets, search, services, wilayah
 from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
 from .throttle import throttle
@@ -102,6 +102,27 @@ def search_view(request):
                 for prov, n in context["counts"]
             ]
     return render(request, "portal/search.html", context)
+
+
+class DataCatalogueView(TemplateView):
+    """`/data/`: every downloadable dataset with its format, licence, last update and columns."""
+
+    template_name = "portal/data_catalogue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["datasets"] = [
+            (dataset, dataset.downloads(), dataset.last_updated()) for dataset in datasets.datasets()
+        ]
+        context["licence"] = datasets.LICENCE
+        context["licence_url"] = datasets.LICENCE_URL
+        return context
+
+
+class FeedIndexView(TemplateView):
+    """`/feed/`: the news feeds of the portal."""
+
+    template_name = "portal/feeds.html"
 
 
 def robots_txt(request):

@@ -1,0 +1,38 @@
+"""PPID statistics in the open data catalogue (see portal.datasets)."""
+
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal import datasets
+
+from .models import InfoRequest
+
+datasets.register(
+    datasets.Dataset(
+        key="ppid-statistik",
+        title=_("Public information service statistics"),
+        description=_(
+            "Requests for public information per PPID unit and year, with their outcomes, answer times, "
+            "objections and disputes. Figures only: no request text and no personal data."
+        ),
+        order=20,
+        columns=[
+            ("year", _("year of registration")),
+            ("unit, unit_slug, unit_kind, village_code", _("the PPID unit and, for a village, its code")),
+            ("requests", _("requests registered")),
+            ("granted, partly_granted, refused", _("answers by outcome")),
+            ("refused_exempt, refused_not_held", _("refusals: exempt under Pasal 17, or not held")),
+            ("withdrawn, open, answered", _("withdrawn, still open, answered")),
+            ("answered_on_time, answered_on_time_percent", _("answers within the legal deadline")),
+            ("median_working_days", _("median working days to answer")),
+            ("objections, disputes", _("objections to the atasan and disputes at the Komisi Informasi")),
+        ],
+        downloads=lambda: [
+            datasets.Download("CSV", reverse("ppid:statistics_csv"), "csv"),
+            datasets.Download("JSON", reverse("ppid:statistics_json"), "json"),
+        ],
+        last_updated=lambda: InfoRequest.objects.aggregate(latest=Max("updated_at"))["latest"],
+        page_url=lambda: reverse("ppid:statistics"),
+    )
+)

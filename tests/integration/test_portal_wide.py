@@ -1,0 +1,172 @@
+"""The portal as one site: home page, search, sitemap, feeds, metadata and open data."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from portal import search
+from tests.conftest import SEDAHKIDUL
+
+KINDS = {"village", "visit", "kim", "kim_post", "dip", "request", "budget"}
+
+
+def test_home_page_shows_the_latest_of_every_domain(client, portal):
+    html = client.get("/").content.decode()
+    year = timezone.localdate().year
+    assert portal["visit"].title in html and portal["post"].title in html
+    assert portal["draft_visit"].title not in html and portal["draft_post"].title not in html
+    assert re.search(rf"1 (dari|of) 430 (desa|villages)[^<]*APBDes {year}", html)
+    assert f'href="/apbdes/{year}/#belum"' in html
+    ppid = re.search(r'aria-labelledby="beranda-ppid">.*?</section>', html, re.S).group(0)
+    assert re.search(r'figure__value">1</span>', ppid)
+    assert 'href="/ppid/permohonan/baru/"' in html and 'href="/wilayah/"' in html
+
+
+def test_home_page_query_count_does_not_grow(
+    client, portal, make_visit, publish_budget, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(16) as small:
+        client.get("/")
+    for n in range(6):
+        make_visit(title=f"Kunjungan tambahan {n}")
+    from tests.ogp.conftest import ORIGINAL
+
+    publish_budget(ORIGINAL, code="35.22.18.2001", year=timezone.localdate().year)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get("/")
+
+
+def test_home_page_is_served_from_the_shared_cache_for_a_minute(client, portal, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    response = client.get("/")
+    assert "max-age=60" in response["Cache-Control"]
+
+
+def test_search_finds_every_kind_and_nothing_unpublished(client, portal):
+    search.rebuild()
+    response = client.get("/cari/", {"q": "Sedahkidul"})
+    kinds = {prov.kind for prov, _n in response.context["counts"]}
+    assert kinds == KINDS
+    html = response.content.decode()
+    assert portal["draft_visit"].title not in html
+    assert not search.matching("rahasia").exists()
+    assert not search.matching("belum terbit").exists()
+    assert portal["request"].requester_name not in html
+
+
+def test_sitemap_lists_published_items_only(client, portal):
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)
+    assert len(sections) >= 8
+    every = "".join(client.get(section).content.decode() for section in sections)
+    assert portal["visit"].get_absolute_url() in every
+    assert portal["post"].get_absolute_url() in every
+    assert portal["dip"].get_absolute_url() in every
+    assert portal["draft_visit"].get_absolute_url() not in every
+    assert portal["draft_post"].get_absolute_url() not in every
+    assert "/admin/" not in every and "/lacak/" not in every
+    assert "<lastmod>" in every
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/kunjungan/feed/",
+        "/kunjungan/feed/atom/",
+        "/kim/kabar/feed/",
+        "/kim/kabar/feed/atom/",
+        "/ppid/dip/feed/",
+        "/ppid/dip/feed/atom/",
+    ],
+)
+def test_feeds_are_valid_xml_with_published_items_only(client, portal, url):
+    body = client.get(url).content.decode()
+    root = ET.fromstring(body)
+    assert root.tag in ("rss", "{http://www.w3.org/2005/Atom}feed")
+    for draft in (portal["draft_visit"].title, portal["draft_post"].title):
+        assert draft not in body
+    expected = {"kunjungan": portal["visit"].title, "kim": portal["post"].title, "ppid": portal["dip"].title}
+    assert expected[url.split("/")[1]] in body
+
+
+def test_feed_index_links_every_feed(client, portal):
+    html = client.get("/feed/").content.decode()
+    for url in ["/kunjungan/feed/", "/kim/kabar/feed/atom/", "/ppid/dip/feed/", "/ppid/dip/feed/atom/"]:
+        assert f'href="{url}"' in html
+
+
+PUBLIC_PAGES = [
+    "/",
+    "/wilayah/",
+    "/wilayah/35.22.18/",
+    f"/wilayah/{SEDAHKIDUL}/",
+    "/kunjungan/",
+    "/kunjungan/statistik/",
+    "/kim/",
+    "/kim/kabar/",
+    "/kim/cakupan/",
+    "/ppid/",
+    "/ppid/dip/",
+    "/ppid/register/",
+    "/ppid/statistik/",
+    "/ppid/ikm/",
+    "/apbdes/",
+    "/keterbukaan/",
+    "/ogp/",
+    "/data/",
+    "/feed/",
+    "/tentang/",
+]
+
+
+def test_every_public_page_has_unique_title_description_canonical_and_open_graph(client, portal):
+    pages = PUBLIC_PAGES + [
+        portal["visit"].get_absolute_url(),
+        portal["post"].get_absolute_url(),
+        portal["kim"].get_absolute_url(),
+        portal["dip"].get_absolute_url(),
+        portal["request"].get_absolute_url(),
+        f"/apbdes/{timezone.localdate().year}/{SEDAHKIDUL}/",
+    ]
+    titles = {}
+    for url in pages:
+        html = client.get(url).content.decode()
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        assert title not in titles, f"{url} has the same title as {titles.get(title)}"
+        titles[title] = url
+        description = re.search(r'<meta name="description" content="([^"]*)"', html)
+        assert description and description.group(1).strip(), url
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+        # /apbdes/ shows the latest year and names /apbdes/<year>/ as its canonical address.
+        assert canonical == f"http://testserver{url}" or (
+            url == "/apbdes/" and canonical.startswith("http://testserver/apbdes/2")
+        ), url
+        for prop in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            assert f'property="{prop}"' in html, (url, prop)
+
+
+def test_dataset_downloads_match_the_pages(client, portal):
+    catalogue = client.get("/data/")
+    keys = {dataset.key for dataset, _downloads, _updated in catalogue.context["datasets"]}
+    assert keys == {"kunjungan", "kim", "ppid-statistik", "apbdes-baris", "apbdes-ringkasan"}
+
+    visits = json.loads(client.get("/kunjungan/data.json").content)
+    assert visits["count"] == client.get("/kunjungan/").context["paginator"].count == 1
+
+    kims = json.loads(client.get("/kim/data.json").content)
+    assert [k["name"] for k in kims["kim"]] == ["KIM Sendang Potro"]
+    assert client.get("/kim/").context["paginator"].count == 1
+
+    year = timezone.localdate().year
+    summary = json.loads(client.get(f"/apbdes/{year}/ringkasan.json").content)
+    page = client.get(f"/apbdes/{year}/").context
+    assert sum(v["belanja"] for v in summary["desa"]) == page["overview"].totals["spending"]
+    lines = json.loads(b"".join(client.get(f"/apbdes/{year}/baris.json").streaming_content))
+    spending = sum(line["anggaran"] for line in lines["baris"] if line["kode_rekening"].startswith("5"))
+    assert spending == page["overview"].totals["spending"]
+
+    stats = json.loads(client.get("/ppid/statistik.json").content)
+    assert sum(row["requests"] for row in stats["rows"]) == 1

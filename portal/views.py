@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from . import datasets, search, services, wilayah
 from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
+from .region_summary import district_summary
 from .throttle import throttle
 
 VISITOR_COOKIE = services.VISITOR_COOKIE
@@ -150,7 +151,7 @@ def region_detail(request, code):
         return render(
             request,
             "portal/district_detail.html",
-            {"district": district, "villages": villages},
+            {"district": district, "villages": villages, "summary": district_summary(district, villages)},
         )
     if level == "village":
         try:

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from kim.models import Post
+from portal.models import Village
 from ppid import services as ppid_services
 from ppid.models import DipCategory, DipItem
 from tests.conftest import SEDAHKIDUL
@@ -34,7 +35,11 @@ def portal(
     author = make_staff("penulis_kim", Role.KIM_MANAGER, SEDAHKIDUL)
     sendang_potro.managers.add(author)
     with django_capture_on_commit_callbacks(execute=True):
-        visit = make_visit(title="Studi banding ke Sedahkidul", body="Belajar KIM Sedahkidul.")
+        visit = make_visit(
+            title="Studi banding ke Sedahkidul",
+            body="Belajar KIM Sedahkidul.",
+            villages=[Village.objects.get(code=SEDAHKIDUL)],
+        )
         draft_visit = make_visit(title="Draf kunjungan rahasia", status=Visit.Status.DRAFT)
         post = post_in_state(
             sendang_potro,

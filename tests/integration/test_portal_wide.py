@@ -170,3 +170,36 @@ def test_dataset_downloads_match_the_pages(client, portal):
 
     stats = json.loads(client.get("/ppid/statistik.json").content)
     assert sum(row["requests"] for row in stats["rows"]) == 1
+
+
+def test_kecamatan_page_summarises_its_villages_in_one_table(client, portal, django_assert_max_num_queries):
+    response = client.get("/wilayah/35.22.18/")
+    summary = response.context["summary"]
+    row = next(r for r in summary.rows if r.village.code == SEDAHKIDUL)
+    assert (row.budget_published, row.active_kims, row.has_ppid) == (True, 1, True)
+    assert (summary.published, summary.with_kim, summary.with_ppid) == (1, 1, 1)
+    others = [r for r in summary.rows if r.village.code != SEDAHKIDUL]
+    assert others and not any(r.budget_published or r.active_kims or r.has_ppid for r in others)
+    html = response.content.decode()
+    assert f'href="/apbdes/{summary.year}/{SEDAHKIDUL}/"' in html
+
+
+def test_village_page_gathers_every_domain(client, portal):
+    html = client.get(f"/wilayah/{SEDAHKIDUL}/").content.decode()
+    year = timezone.localdate().year
+    for expected in (
+        f"/apbdes/{year}/{SEDAHKIDUL}/",  # budget summary
+        portal["dip"].get_absolute_url(),  # PPID and its disclosures
+        portal["kim"].get_absolute_url(),  # KIMs
+        portal["post"].get_absolute_url(),  # their latest news
+        portal["visit"].get_absolute_url(),  # visits that came there
+    ):
+        assert expected in html, expected
+    markers = [
+        f"/apbdes/{year}/{SEDAHKIDUL}/",
+        portal["dip"].get_absolute_url(),
+        portal["kim"].get_absolute_url(),
+    ]
+    markers.append(portal["visit"].get_absolute_url())
+    order = [html.index(marker) for marker in markers]
+    assert order == sorted(order)

@@ -781,10 +781,14 @@ def anonymise_request(*, info_request, now=None):
     """Remove the requester's personal data (UU 27/2022) and their files; keep the rest.
 
     The initials shown in the public register stay. Returns the names of the
-    fields that were cleared. Side effect: the identity and proxy files are
-    deleted from private storage after commit.
+    fields that were cleared, or None when the request had already been
+    anonymised (by another host running the same daily job: the row lock makes
+    the second one wait and then find nothing to do). Side effect: the identity
+    and proxy files are deleted from private storage after commit.
     """
     current = _lock(info_request)
+    if current.anonymised_at is not None:
+        return None
     cleared = personal_fields_present(current)
     files = [
         getattr(current, name).name

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from ppid.models import InfoRequest, ReminderSent, RequestEvent
+from tests.concurrency import run_on_several_hosts
 
 from .conftest import answer, make_requester, reload
 
@@ -77,3 +78,25 @@ def test_retention_period_comes_from_the_setting(old_closed_request, settings):
     assert "1 request(s) would be anonymised." in run(
         "anonymise_ppid_requesters", "--dry-run", "--years", "5"
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reminders_run_on_several_hosts_at_once_send_each_reminder_once(register):
+    numbers = [
+        register(received_on=D(2025, 5, 2)).request.number,  # both overdue on 16 June 2025
+        register(received_on=D(2025, 5, 5)).request.number,
+    ]
+    mail.outbox.clear()  # the requesters' registration e-mails
+    assert run_on_several_hosts("send_ppid_reminders", "--date", "2025-06-16") == []
+    assert ReminderSent.objects.filter(sent_on=D(2025, 6, 16)).count() == 2
+    # Each host e-mails what it claimed: every request is in exactly one reminder.
+    bodies = "".join(message.body for message in mail.outbox)
+    assert [bodies.count(number) for number in numbers] == [1, 1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_retention_run_on_several_hosts_at_once_anonymises_once(old_closed_request):
+    assert run_on_several_hosts("anonymise_ppid_requesters") == []
+    info_request = reload(old_closed_request)
+    assert info_request.requester_name == "—"
+    assert info_request.events.filter(kind=RequestEvent.Kind.ANONYMISED).count() == 1

@@ -183,3 +183,15 @@ def test_only_published_visits_have_corrections(make_visit):
     visit = make_visit(status=Status.DRAFT)
     with pytest.raises(services.StatusChangeError):
         services.record_correction(visit=visit, note="Perbaikan")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_due_visits_on_several_hosts_at_once_publishes_each_once(make_visit):
+    from tests.concurrency import run_on_several_hosts
+    from visits.models import VisitHistoryEntry
+
+    visit = make_visit(status=Visit.Status.SCHEDULED)
+    Visit.objects.filter(pk=visit.pk).update(publish_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert run_on_several_hosts("publish_due_visits") == []
+    assert Visit.objects.get(pk=visit.pk).status == Visit.Status.PUBLISHED
+    assert VisitHistoryEntry.objects.filter(visit=visit, to_status=Visit.Status.PUBLISHED).count() == 1

@@ -30,6 +30,8 @@ class Command(BaseCommand):
                 )
             else:
                 fields = services.anonymise_request(info_request=info_request)
+                if fields is None:
+                    continue  # another host got there first
                 self.stdout.write(
                     f"Anonymised {info_request.number}: {', '.join(fields) or '(nothing left)'}"
                 )

@@ -46,8 +46,9 @@ PHOTO_VILLAGE = "35.22.18.2007"  # Desa Sedahkidul, the demo officer's village
 def load(stdout):
     load_budgets(stdout)
     load_billboard_photos(stdout)
-    load_openness_index(stdout)
-    load_action_plan(stdout)
+    if demo.is_reference_region():
+        load_openness_index(stdout)
+        load_action_plan(stdout)
 
 
 def load_budgets(stdout, *, villages=None, years=SAMPLE_YEARS):

@@ -11,7 +11,7 @@ values that do not parse give the default page (filters, sorting) or a 404
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -528,6 +528,12 @@ class OpennessView(DetailView):
     """`/keterbukaan/` (latest assessment) and `/keterbukaan/<tahun>/`."""
 
     model = Assessment
+
+    def get(self, request, *args, **kwargs):
+        if "year" not in kwargs and not Assessment.objects.published().exists():
+            # A deployment that has not assessed its villages yet says so.
+            return render(request, "ogp/assessment_empty.html")
+        return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
         assessments = Assessment.objects.published()

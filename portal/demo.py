@@ -15,6 +15,16 @@ from django.conf import settings
 from . import services
 
 
+# The real facts of the reference material (the 2017 visit, the named KIMs and
+# officials, the OGP action plan, the 2017 openness assessment, Perbup 10/2017)
+# belong to Kabupaten Bojonegoro; another deployment's demo gets sample data only.
+REFERENCE_REGION = "35.22"
+
+
+def is_reference_region():
+    return settings.REGION_CODE == REFERENCE_REGION
+
+
 @dataclass(frozen=True)
 class Loader:
     order: int

@@ -221,9 +221,15 @@ def load(stdout):
 
 
 def _regulations():
-    for data in REGULATIONS:
+    # National regulations everywhere; the regency's own Perbup only where it applies.
+    wanted = [
+        data
+        for data in REGULATIONS
+        if data["kind"] != Regulation.Kind.REGENT_REGULATION or demo.is_reference_region()
+    ]
+    for data in wanted:
         Regulation.objects.update_or_create(title=data["title"], defaults=data)
-    return len(REGULATIONS)
+    return len(wanted)
 
 
 MAKLUMAT = {

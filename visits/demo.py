@@ -22,7 +22,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
 from kim.models import Kim
-from portal import demo
+from portal import demo, wilayah
 from portal.models import Village
 from portal.services import seed_votes, vote_summary
 
@@ -157,10 +157,11 @@ LEADER_POSITIONS = {
     Institution.Kind.MINISTRY: ["Kepala Subdirektorat Layanan Informasi"],
     Institution.Kind.FOREIGN: ["County Executive Committee Member for ICT"],
 }
+# Host positions of sample visits; "{regency}" becomes the deployment's name.
 HOST_POSITIONS = [
-    "Sekretaris Daerah Kabupaten Bojonegoro",
-    "Asisten Pemerintahan Setda Kabupaten Bojonegoro",
-    "Kepala Dinas Komunikasi dan Informatika Kabupaten Bojonegoro",
+    "Sekretaris Daerah {regency}",
+    "Asisten Pemerintahan Setda {regency}",
+    "Kepala Dinas Komunikasi dan Informatika {regency}",
     "Kepala Bidang Pengelolaan Informasi dan Aspirasi Publik Dinas Kominfo",
 ]
 SAMPLE_KINDS = [
@@ -215,10 +216,10 @@ class Vocabulary:
 @demo.loader(order=30, name="visits")
 def load(stdout):
     vocabulary = load_vocabulary()
-    magelang = load_magelang_2017(vocabulary)
+    real = load_magelang_2017(vocabulary).title if demo.is_reference_region() else "no real visits"
     samples = load_samples(vocabulary)
     published = Visit.objects.filter(status=Visit.Status.PUBLISHED).count()
-    stdout.write(f"  {magelang.title}; {len(samples)} sample visits; {published} published")
+    stdout.write(f"  {real}; {len(samples)} sample visits; {published} published")
 
 
 def load_vocabulary():
@@ -358,7 +359,10 @@ def load_samples(vocabulary):
     """Thirty invented visits of 2016–2024 from a fixed seed, flagged as samples."""
     institutions, topics, units = vocabulary.institutions, vocabulary.topics, vocabulary.units
     rng = random.Random(SAMPLE_SEED)
-    desa = list(Village.objects.desa().order_by("code").values_list("code", flat=True))
+    # Desa where the territory has them; a city (Kota) has only kelurahan.
+    desa = list(Village.objects.desa().order_by("code").values_list("code", flat=True)) or list(
+        Village.objects.order_by("code").values_list("code", flat=True)
+    )
     villages = {v.code: v for v in Village.objects.filter(code__in=desa)}
     others = [item for item in INSTITUTIONS if item is not MAGELANG]
     topic_slugs = [slug for slug, _name, _text in TOPICS if slug != "keimigrasian"]
@@ -379,8 +383,11 @@ def load_samples(vocabulary):
             size = rng.randint(6, 35)
             leader = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
             leader_position = rng.choice(LEADER_POSITIONS[institution.kind])
-            host = (f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}", rng.choice(HOST_POSITIONS))
-            visited = [villages[code] for code in rng.sample(desa, rng.choice([0, 1, 1, 2]))]
+            host = (
+                f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                rng.choice(HOST_POSITIONS).format(regency=wilayah.deployment().full_name),
+            )
+            visited = [villages[code] for code in rng.sample(desa, min(len(desa), rng.choice([0, 1, 1, 2])))]
             chosen_units = rng.sample(unit_names, rng.randint(1, 3))
             two_days = rng.random() < 0.2
             adopted = rng.random() < 0.4
@@ -444,7 +451,7 @@ def _join(words):
 def _sample_body(institution, kind, phrases, villages, size):
     paragraphs = [
         f"Rombongan {institution.name} yang berjumlah {size} orang melakukan "
-        f"{KIND_WORDS[kind].lower()} ke Pemerintah Kabupaten Bojonegoro untuk mempelajari {_join(phrases)}.",
+        f"{KIND_WORDS[kind].lower()} ke {wilayah.deployment().government_name} untuk mempelajari {_join(phrases)}.",
         "Dalam paparannya, tuan rumah menjelaskan latar belakang program, dasar hukum, anggaran yang "
         "dibutuhkan dan kendala yang dihadapi di lapangan. Diskusi berlangsung interaktif.",
     ]

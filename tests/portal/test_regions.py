@@ -86,3 +86,12 @@ def test_village_search_ignores_case_and_accents(db):
     found = list(Village.objects.search("SÉDAHkid").values_list("code", flat=True))
     assert found == ["35.22.18.2007"]
     assert not Village.objects.search("   ").exists()
+
+
+def test_another_city_deploys_by_setting_its_region_code(client, db, settings):
+    settings.REGION_CODE = "33.71"
+    call_command("load_regions", verbosity=0)
+    for path in ["/", "/wilayah/33.71.01/", "/wilayah/33.71.01.1003/", "/tentang/"]:
+        html = client.get(path).content.decode()
+        assert "Pemerintah Kota Magelang" in html, path
+        assert "Bojonegoro" not in html, path

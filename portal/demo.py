@@ -14,7 +14,6 @@ from django.conf import settings
 
 from . import services
 
-
 # The real facts of the reference material (the 2017 visit, the named KIMs and
 # officials, the OGP action plan, the 2017 openness assessment, Perbup 10/2017)
 # belong to Kabupaten Bojonegoro; another deployment's demo gets sample data only.

@@ -1,6 +1,7 @@
 """The village openness index: weights, classes from configurable thresholds, ranking, the 2017 results."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -123,9 +124,13 @@ def test_equal_scores_share_a_rank(client):
     assert [row["rank"] for row in response.context["ranked"]] == [1, 1, 3]
 
 
-def test_no_published_assessment_gives_not_found(client):
+def test_without_a_published_assessment_the_page_says_so_and_hides_drafts(client):
     Assessment.objects.create(year=2031, title="Belum terbit", is_published=False)
-    assert client.get("/keterbukaan/").status_code == 404
+    response = client.get("/keterbukaan/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert re.search(r"No openness assessment has been published yet|Belum ada penilaian", html)
+    assert "Belum terbit" not in html
     assert client.get("/keterbukaan/2031/").status_code == 404
 
 

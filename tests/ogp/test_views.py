@@ -4,7 +4,6 @@ bad query strings, and query counts that do not grow with the data."""
 import csv
 import io
 import json
-import re
 
 import pytest
 from django.urls import reverse
@@ -342,12 +341,3 @@ def test_downloads_defuse_spreadsheet_formulas_and_import_again(client, publish_
         upload=io.BytesIO(downloaded.content), year=2024, village=Village.objects.get(code=SEDAHKIDUL)
     )
     assert result.count("unchanged") == 1
-
-
-def test_openness_page_without_any_assessment_says_so(client, db):
-    response = client.get("/keterbukaan/")
-    assert response.status_code == 200
-    assert re.search(
-        r"No openness assessment has been published yet|Belum ada penilaian", response.content.decode()
-    )
-    assert client.get("/keterbukaan/2017/").status_code == 404

@@ -32,9 +32,13 @@ run: demo
 test: install
 	$(BIN)/pytest -q --create-db -n 2
 
-## Production-like server: gunicorn, DEBUG off, hashed and compressed static files
+## Production-like server: gunicorn, DEBUG off, hashed and compressed static files.
+## It reuses the development database of `make run`, so it keeps that database's
+## development secret and the NIK key derived from it unless you set your own.
+DEV_SECRET := django-insecure-development-only-key-never-use-in-production
 serve: migrate
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-local-serve-$$(hostname)-not-for-production-0123456789abcdef} \
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(DEV_SECRET)}" \
+	FIELD_ENCRYPTION_KEY="$${FIELD_ENCRYPTION_KEY:-$$($(PY) -c 'import base64, hashlib; print(base64.urlsafe_b64encode(hashlib.sha256(b"ppid-field-encryption:$(DEV_SECRET)").digest()).decode())')}" \
 	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
 	DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 OTP_REQUIRED=0 \
 	sh -c '$(MANAGE) collectstatic --noinput -v0 && $(BIN)/gunicorn -c gunicorn.conf.py portal.wsgi'

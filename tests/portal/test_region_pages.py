@@ -71,3 +71,14 @@ def test_region_pages_have_a_fixed_query_count(client, db, django_assert_max_num
         VillageOfficial.objects.create(village_id="35.22.18.2007", name=f"Pejabat {n}", position="Kaur")
     with django_assert_max_num_queries(12):
         client.get(path)
+
+
+def test_server_error_page_is_friendly_and_in_the_sites_look(rf, db):
+    from portal.views import server_error
+
+    response = server_error(rf.get("/apbdes/2025/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert 'class="site-header"' in html and "Pemerintah Kabupaten Bojonegoro" in html
+    assert "Terjadi kesalahan" in html or "Something went wrong" in html
+    assert "Traceback" not in html

@@ -35,6 +35,14 @@ def _territory_after_flush(request):
 
 
 @pytest.fixture(autouse=True)
+def _throttle_clock_held_still(monkeypatch):
+    """Throttles count per fixed window; a test must not straddle two of them."""
+    from portal import throttle
+
+    monkeypatch.setattr(throttle, "now", lambda: 1_800_000_000.0)
+
+
+@pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

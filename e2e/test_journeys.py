@@ -1,0 +1,189 @@
+"""Whole journeys through the portal, as citizens and officers make them.
+
+Elements are found by their accessible names and labels, as a person finds
+them by reading; the interface is Indonesian, and patterns also accept the
+English text where that does no harm. The journeys of one information request
+build on each other in file order (filed, answered, objected to, decided):
+`story` carries its registration number and access code from one to the next.
+Each journey's last page is kept as a screenshot in e2e-artifacts/.
+"""
+
+import csv
+import io
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from .audit import audit
+from .conftest import BASE_URL, admin_login
+from .pages import VILLAGE_NAME, first_link
+
+REQUESTER = {
+    "name": "Siti Aminah Wulandari",
+    "nik": "3522184508900001",  # Bojonegoro, a woman born 5 August 1990
+    "phone": "081234567890",
+    "email": "siti.wulandari@contoh.invalid",
+    "address": "Jl. Raya Sedahkidul No. 12, RT 03 RW 01, Purwosari",
+}
+INFORMATION = "Salinan laporan realisasi APBDes 2024 beserta rincian kegiatan pembangunan jalan desa"
+PURPOSE = "Bahan diskusi warga tentang pembangunan jalan di dusun kami"
+
+
+@pytest.fixture(scope="module")
+def story():
+    """What one journey hands to the next: the request's number, access code and unit."""
+    return {}
+
+
+def rupiah(text):
+    """Rp1.317.883.000 or -Rp57.283.000 as an integer."""
+    match = re.search(r"(-?)Rp([0-9.]+)", text)
+    assert match, f"no amount in {text!r}"
+    return int(match.group(1) + match.group(2).replace(".", ""))
+
+
+def headline(page, label):
+    """The amount of one figure in the budget summary (Pendapatan, Belanja …)."""
+    summary = page.get_by_role("region", name=re.compile("^(Ringkasan|Summary)$"))
+    item = summary.get_by_role("listitem").filter(has_text=re.compile(rf"Rp[0-9.]+ {label}(?!\w)"))
+    return rupiah(item.inner_text())
+
+
+def find_village(page, name):
+    """From the home page, find a village with the region search and open its page."""
+    page.goto("/")
+    page.get_by_label(re.compile("Cari desa|Find a village")).fill(name)
+    page.get_by_role("button", name=re.compile("^(Cari|Search)$")).click()
+    page.get_by_role("link", name=re.compile(rf"^Desa {name}$")).click()
+    assert page.get_by_role("heading", level=1).inner_text() == f"Desa {name}"
+
+
+def track(page, number, code):
+    """The tracking form: number and access code, sent by POST; returns the page shown."""
+    page.goto("/ppid/permohonan/lacak/")
+    page.get_by_label(re.compile("Nomor pendaftaran|Registration number")).fill(number)
+    page.get_by_label(re.compile("Kode akses|Access code")).fill(code)
+    page.get_by_role("button", name=re.compile("Tampilkan permohonan saya|Show my request")).click()
+    page.get_by_role("heading", level=1).filter(has_text=number).wait_for()
+    return page
+
+
+def field_error(page, label):
+    """The error message tied to a field: named by its aria-describedby and inside its field group."""
+    field = page.get_by_label(label)
+    assert field.get_attribute("aria-invalid") == "true", f"{label} is not marked invalid"
+    ids = (field.get_attribute("aria-describedby") or "").split()
+    errors = [i for i in ids if i.endswith("_error")]
+    assert errors, f"{label}: no error in aria-describedby {ids}"
+    message = page.locator(f"#{errors[0]}")
+    group = field.locator("xpath=ancestor::*[contains(concat(' ', @class, ' '), ' field ')][1]")
+    assert group.locator(f"#{errors[0]}").count() == 1, f"{label}: the error is not in the field's group"
+    return message.inner_text()
+
+
+# --- A citizen reads a village budget on a phone ----------------------------------------
+
+
+def test_citizen_compares_a_village_budgets_versions_and_checks_the_csv_on_a_phone(phone):
+    page = phone
+    find_village(page, VILLAGE_NAME)
+
+    # The village lists its latest published versions; pick a year with a revised budget.
+    revised = page.get_by_role("link", name=re.compile(r"APBDes (\d{4}), versi \d+: APBDes Perubahan")).first
+    year = re.search(r"APBDes (\d{4})", revised.inner_text()).group(1)
+    page.get_by_role("link", name=f"APBDes {year}", exact=True).click()
+    assert re.search(rf"APBDes {year} Desa {VILLAGE_NAME}", page.get_by_role("heading", level=1).inner_text())
+
+    versions = page.get_by_role("navigation", name=re.compile("^(Versi|Versions?)$"))
+    in_force = versions.get_by_role("link", name=re.compile("Perubahan|Revised"))
+    assert in_force.get_attribute("aria-current") == "page", "the version in force is shown first"
+
+    versions.get_by_role("link", name=re.compile(r"murni|original")).click()
+    assert re.search(r"Versi 1|Version 1", page.locator(".lead").inner_text())
+    original = {label: headline(page, label) for label in ("Pendapatan", "Belanja")}
+
+    versions = page.get_by_role("navigation", name=re.compile("^(Versi|Versions?)$"))
+    versions.get_by_role("link", name=re.compile("Perubahan|Revised")).click()
+    lead = page.locator(".lead").inner_text()
+    number = re.search(r"Versi (\d+)", lead).group(1)
+    assert "Perubahan" in lead
+    shown = {label: headline(page, label) for label in ("Pendapatan", "Belanja")}
+    assert shown != original, "the revised budget shows the same totals as the original"
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile(rf"Baris versi {number} \(CSV\)")).click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
+    assert rows and {row["versi"] for row in rows} == {number}
+    assert {row["tahun"] for row in rows} == {year}
+    from_file = {
+        "Pendapatan": sum(int(row["anggaran"]) for row in rows if row["kode_rekening"].startswith("4")),
+        "Belanja": sum(int(row["anggaran"]) for row in rows if row["kode_rekening"].startswith("5")),
+    }
+    assert from_file == shown, f"page {shown} ≠ file {from_file}"
+    surplus = headline(page, re.escape("Surplus/(defisit)"))
+    assert surplus == from_file["Pendapatan"] - from_file["Belanja"]
+
+
+# --- A citizen files an information request and tracks it ---------------------------------
+
+
+def test_citizen_corrects_a_request_without_losing_anything_then_tracks_it(phone, story):
+    page = phone
+    find_village(page, VILLAGE_NAME)
+    page.get_by_role(
+        "link", name=re.compile(rf"Ajukan permohonan informasi kepada Desa {VILLAGE_NAME}")
+    ).click()
+    unit = page.get_by_label(re.compile("Unit yang Anda mintai|Unit you"))
+    unit_name = unit.locator("option:checked").inner_text()
+    assert VILLAGE_NAME in unit_name
+
+    # First attempt: a NIK too short, no way of contact, no request.
+    page.get_by_label(re.compile("Nama lengkap|Full name")).fill(REQUESTER["name"])
+    page.get_by_label(re.compile("^NIK")).fill("35221845089")
+    page.get_by_label(re.compile("^(Alamat|Address)")).fill(REQUESTER["address"])
+    page.get_by_label(re.compile("Tujuan|Purpose")).fill(PURPOSE)
+    page.get_by_role("radio", name=re.compile("softcopy")).check()
+    page.get_by_role("radio", name=re.compile("^(Surel|E-mail)$")).check()
+    page.get_by_role("button", name=re.compile("Kirim permohonan|Send the request")).click()
+
+    alert = page.get_by_role("alert")
+    assert re.search("belum dapat dikirim|could not be sent", alert.inner_text())
+    assert re.search("16 angka|16 digits", field_error(page, re.compile("^NIK")))
+    assert re.search("telepon|phone", field_error(page, re.compile("Nomor telepon|Phone")))
+    assert field_error(page, re.compile("Informasi yang diminta|Information requested"))
+    audit(page, "request-form-with-errors")
+
+    # Nothing typed is lost.
+    assert page.get_by_label(re.compile("Nama lengkap|Full name")).input_value() == REQUESTER["name"]
+    assert page.get_by_label(re.compile("^NIK")).input_value() == "35221845089"
+    assert page.get_by_label(re.compile("^(Alamat|Address)")).input_value() == REQUESTER["address"]
+    assert page.get_by_label(re.compile("Tujuan|Purpose")).input_value() == PURPOSE
+    assert unit.locator("option:checked").inner_text() == unit_name
+    assert page.get_by_role("radio", name=re.compile("softcopy")).is_checked()
+    assert page.get_by_role("radio", name=re.compile("^(Surel|E-mail)$")).is_checked()
+
+    # Corrected.
+    page.get_by_label(re.compile("^NIK")).fill(REQUESTER["nik"])
+    page.get_by_label(re.compile("Nomor telepon|Phone")).fill(REQUESTER["phone"])
+    page.get_by_label(re.compile("^(Surel|E-mail)")).fill(REQUESTER["email"])
+    page.get_by_label(re.compile("Informasi yang diminta|Information requested")).fill(INFORMATION)
+    page.get_by_role("button", name=re.compile("Kirim permohonan|Send the request")).click()
+
+    receipt = page.get_by_role("status").filter(has_text=re.compile("Kode akses|Access code"))
+    text = receipt.inner_text()
+    number = re.search(r"PPID/\d{4}/\d{6,9}", text).group(0)
+    code = re.search(r"(?:Kode akses|Access code):\s*(\S+)", text).group(1)
+    assert len(code) >= 16
+    audit(page, "request-registered")
+    story.update(number=number, code=code, unit=unit_name)
+
+    # Later: the link to track it fills in the number; the code is typed again.
+    page.get_by_role("link", name=re.compile("Lacak permohonan ini|Track this request")).click()
+    assert page.get_by_label(re.compile("Nomor pendaftaran|Registration number")).input_value() == number
+    track(page, number, code)
+    assert re.search("Terdaftar|Registered", page.locator(".lead").inner_text())
+    assert INFORMATION in page.get_by_text(INFORMATION).inner_text()
+    audit(page, "tracking")

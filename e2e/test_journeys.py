@@ -11,9 +11,11 @@ Each journey's last page is kept as a screenshot in e2e-artifacts/.
 import csv
 import io
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from .audit import audit
 from .conftest import BASE_URL, admin_login
@@ -115,7 +117,7 @@ def test_citizen_compares_a_village_budgets_versions_and_checks_the_csv_on_a_pho
         page.get_by_role("link", name=re.compile(rf"Baris versi {number} \(CSV\)")).click()
     download = download_info.value
     assert download.suggested_filename.endswith(".csv")
-    rows = list(csv.DictReader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     assert rows and {row["versi"] for row in rows} == {number}
     assert {row["tahun"] for row in rows} == {year}
     from_file = {
@@ -187,3 +189,122 @@ def test_citizen_corrects_a_request_without_losing_anything_then_tracks_it(phone
     assert re.search("Terdaftar|Registered", page.locator(".lead").inner_text())
     assert INFORMATION in page.get_by_text(INFORMATION).inner_text()
     audit(page, "tracking")
+
+
+# --- The village officer answers it; the register keeps the requester private -----------
+
+
+def other_village_request(page):
+    """A request in the public register addressed to another village's PPID."""
+    page.goto("/ppid/register/")
+    row = (
+        page.get_by_role("row")
+        .filter(has_text=re.compile("PPID Desa"))
+        .filter(has_not_text=VILLAGE_NAME)
+        .first
+    )
+    return row.get_by_role("rowheader").inner_text().strip()
+
+
+def test_village_officer_sees_only_their_village_and_answers_the_request(desk, phone, story):
+    assert story.get("number"), "needs the request filed by the journey before"
+    number, code = story["number"], story["code"]
+    elsewhere = other_village_request(phone)
+
+    admin_login(desk, "ppid_desa")
+    desk.get_by_role("link", name=re.compile("^(Permohonan informasi|Information requests)$")).first.click()
+    results = desk.locator("#result_list")
+    expect(results.get_by_role("link", name=number, exact=True)).to_have_count(1)
+    expect(results.get_by_role("link", name=elsewhere, exact=True)).to_have_count(0)
+    units = results.locator("td.field-unit").all_inner_texts()
+    assert units and all(VILLAGE_NAME in unit for unit in units), set(units)
+    # Searching for the other village's request by its number finds nothing.
+    desk.locator("#searchbar").fill(elsewhere)
+    desk.locator("#searchbar").press("Enter")
+    expect(desk.locator("#searchbar")).to_have_value(elsewhere)
+    expect(desk.locator("#changelist-search .quiet")).to_have_text(re.compile(r"^\s*0\b"))
+    expect(desk.get_by_role("link", name=elsewhere, exact=True)).to_have_count(0)
+    desk.locator("#searchbar").fill(number)
+    desk.locator("#searchbar").press("Enter")
+
+    desk.get_by_role("link", name=number, exact=True).click()
+    desk.get_by_role(
+        "link", name=re.compile("Jawab dengan pemberitahuan tertulis|Answer with a written notice")
+    ).click()
+    desk.get_by_label(re.compile("^(Keputusan|Decision)")).select_option(
+        label=re.compile("Dikabulkan seluruhnya|Granted in full").pattern.split("|")[0]
+    )
+    desk.get_by_label(re.compile("Materi yang akan diberikan|Material to be given")).fill(
+        "Salinan laporan realisasi APBDes 2024 dan daftar kegiatan pembangunan jalan desa (PDF)"
+    )
+    assert desk.get_by_label(re.compile("Tanggal pemberitahuan|Date of the notice")).input_value()
+    desk.get_by_role("button", name=re.compile("Catat pemberitahuan|Record the notice")).click()
+    assert re.search("sudah dicatat|is recorded", desk.locator(".messagelist").inner_text()), desk.locator(
+        ".messagelist"
+    ).inner_text()
+
+    # The citizen's tracking page shows the answer.
+    track(phone, number, code)
+    status = phone.locator(".lead").inner_text()
+    assert re.search("^(Dikabulkan|Granted) .*(seluruhnya|in full)", status), status
+    answer = phone.get_by_role("region", name=re.compile("Pemberitahuan tertulis|The written notice"))
+    assert "daftar kegiatan pembangunan jalan desa" in answer.inner_text()
+    audit(phone, "tracking-answered")
+    phone.get_by_role("link", name=re.compile("pemberitahuan siap cetak|printable notice")).click()
+    assert number in phone.get_by_role("main").inner_text()
+    audit(phone, "notice-print")
+
+    # The public register shows the request, with the requester's initials only.
+    phone.goto("/ppid/register/")
+    phone.get_by_role("link", name=number, exact=True).click()
+    entry = phone.get_by_role("main").inner_text()
+    assert INFORMATION in entry
+    assert "S. A. W." in entry
+    html = phone.content()
+    for private in (REQUESTER["name"], REQUESTER["nik"], REQUESTER["phone"], REQUESTER["email"]):
+        assert private not in html, f"{private} shown in the public register"
+    for part in ("Siti", "Aminah", "Wulandari", "Sedahkidul No. 12", "RT 03"):
+        assert part not in entry, f"{part} shown in the public register"
+
+
+# --- The citizen objects; the atasan PPID decides -----------------------------------------
+
+
+def test_citizen_objects_and_the_atasan_decides(phone, desk, story):
+    assert story.get("number"), "needs the request filed and answered by the journeys before"
+    number, code = story["number"], story["code"]
+
+    track(phone, number, code)
+    phone.get_by_role("link", name=re.compile("^(Ajukan keberatan|File an objection)$")).last.click()
+    assert phone.get_by_label(re.compile("Nomor pendaftaran|Registration number")).input_value() == number
+    phone.get_by_label(re.compile("Kode akses|Access code")).fill(code)
+    phone.get_by_role("checkbox", name=re.compile(r"^d\. ")).check()
+    statement = "Yang saya terima hanya ringkasan; saya meminta salinan laporan realisasi yang lengkap."
+    phone.get_by_label(re.compile("Uraian keberatan|Your statement")).fill(statement)
+    phone.get_by_role("button", name=re.compile("Kirim keberatan|Send the objection")).click()
+    receipt = phone.get_by_role("status").filter(has_text=re.compile("Nomor keberatan|Objection number"))
+    objection = re.search(r"\S+/\d{4}/\d+", receipt.inner_text()).group(0)
+    audit(phone, "objection-registered")
+
+    admin_login(desk, "ppid_utama")
+    desk.get_by_role("link", name=re.compile("^(Keberatan|Objections)$")).first.click()
+    desk.get_by_role("link", name=objection, exact=True).click()
+    desk.get_by_role("link", name=re.compile("Putuskan sebagai atasan PPID|Decide as atasan PPID")).click()
+    desk.get_by_role("radio", name=re.compile(r"^(Diterima|Upheld)")).check()
+    decision = (
+        "Keberatan diterima. PPID Desa menyerahkan salinan lengkap laporan realisasi dalam 3 hari kerja."
+    )
+    desk.get_by_label(re.compile("Tanggapan tertulis atasan PPID|Written answer of the atasan PPID")).fill(
+        decision
+    )
+    assert desk.get_by_label(re.compile("Tanggal tanggapan|Date of the answer")).input_value()
+    desk.get_by_role("button", name=re.compile("Catat keputusan|Record the decision")).click()
+    assert re.search("sudah dicatat|is recorded", desk.locator(".messagelist").inner_text())
+
+    track(phone, number, code)
+    objections = phone.get_by_role("region", name=re.compile("^(Keberatan|Objections)$"))
+    text = objections.inner_text()
+    assert objection in text
+    assert re.search("Diterima \\(pemohon benar\\)|Upheld", text)
+    assert "salinan lengkap laporan realisasi" in text
+    audit(phone, "tracking-objection-decided")

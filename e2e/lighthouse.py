@@ -2,6 +2,7 @@
 
 Targets: performance ≥ 95, accessibility 100, best practices 100, SEO 100.
 Run by e2e/run.sh against its server; reports go to e2e-artifacts/lighthouse/.
+When a page misses a target, the audits that cost it points are printed.
 """
 
 import json
@@ -16,6 +17,8 @@ sys.path.insert(0, str(ROOT))
 from e2e.pages import PAGE_TYPES  # noqa: E402
 
 BASE_URL = os.environ.get("E2E_BASE_URL", "http://localhost:8089")
+# The port Chrome's debugging protocol listens on; 0 lets Lighthouse pick one.
+CHROME_PORT = os.environ.get("E2E_CHROME_PORT", "0")
 OUT = ROOT / "e2e-artifacts" / "lighthouse"
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 PAGES = ["home", "village-budget", "visit", "request-form"]
@@ -26,6 +29,7 @@ CHROME_FLAGS = (
 
 
 def run(name, path):
+    """Lighthouse's report on one page, as parsed JSON (also kept as a file)."""
     OUT.mkdir(parents=True, exist_ok=True)
     report = OUT / f"{name}.json"
     subprocess.run(
@@ -36,6 +40,7 @@ def run(name, path):
             "--output=json",
             f"--output-path={report}",
             f"--chrome-flags={CHROME_FLAGS}",
+            f"--port={CHROME_PORT}",
             "--only-categories=performance,accessibility,best-practices,seo",
             "--form-factor=mobile",
         ],
@@ -43,8 +48,21 @@ def run(name, path):
         env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
         timeout=180,
     )
-    data = json.loads(report.read_text())
-    return {key: round(data["categories"][key]["score"] * 100) for key in TARGETS}
+    return json.loads(report.read_text())
+
+
+def scores(data):
+    return {key: round((data["categories"][key]["score"] or 0) * 100) for key in TARGETS}
+
+
+def lost_points(data, category):
+    """The audits of a category that did not pass fully: (id, score, title)."""
+    audits = data["audits"]
+    return [
+        (ref["id"], audits[ref["id"]]["score"], audits[ref["id"]]["title"])
+        for ref in data["categories"][category]["auditRefs"]
+        if ref.get("weight") and audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 1
+    ]
 
 
 def main():
@@ -54,13 +72,25 @@ def main():
         if name not in PAGE_TYPES:
             failures.append(f"{name}: page type unknown")
             continue
-        scores = run(name, PAGE_TYPES[name]())
-        print(f"{name:16} " + " ".join(f"{scores[key]:>14}" for key in TARGETS))
-        failures += [
-            f"{name} {key} {scores[key]} < {goal}" for key, goal in TARGETS.items() if scores[key] < goal
-        ]
+        path = PAGE_TYPES[name]()
+        try:
+            data = run(name, path)
+        except (subprocess.SubprocessError, OSError, ValueError) as error:
+            failures.append(f"{name} ({path}): Lighthouse did not run: {error}")
+            continue
+        result = scores(data)
+        print(f"{name:16} " + " ".join(f"{result[key]:>14}" for key in TARGETS))
+        for key, goal in TARGETS.items():
+            if result[key] < goal:
+                audits = "; ".join(
+                    f"{id_} ({score:.2f}): {title}" for id_, score, title in lost_points(data, key)
+                )
+                failures.append(f"{name} ({path}) {key} {result[key]} < {goal}: {audits}")
     if failures:
-        print("Lighthouse targets missed: " + "; ".join(failures))
+        print("Lighthouse targets missed:")
+        for failure in failures:
+            print(f"  - {failure}")
+        print(f"Reports: {OUT.relative_to(ROOT)}/")
         return 1
     print("Lighthouse targets met.")
     return 0

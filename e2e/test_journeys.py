@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from .audit import audit
 from .conftest import admin_login
+from .keyboard import complete_form
 from .pages import VILLAGE_NAME
 
 REQUESTER = {
@@ -254,6 +255,12 @@ def test_village_officer_sees_only_their_village_and_answers_the_request(desk, p
     phone.get_by_role("link", name=re.compile("pemberitahuan siap cetak|printable notice")).click()
     assert number in phone.get_by_role("main").inner_text()
     audit(phone, "notice-print")
+
+    # With the answer comes the satisfaction survey, filled in with the keyboard alone.
+    track(phone, number, code)
+    complete_form(phone, "section[aria-labelledby=survei] form")
+    expect(phone.get_by_role("heading", level=1)).to_have_text(re.compile("Terima kasih|Thank you"))
+    audit(phone, "survey-thanks")
 
     # The public register shows the request, with the requester's initials only.
     phone.goto("/ppid/register/")

@@ -64,11 +64,12 @@ $PY manage.py collectstatic --noinput -v0
 .venv/bin/gunicorn -c gunicorn.conf.py --bind "127.0.0.1:$PORT" --workers 3 --access-logfile "$ART/access.log" portal.wsgi \
   > "$ART/server.log" 2>&1 &
 server_pid=$!
+healthy() { $PY -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' "http://127.0.0.1:$PORT/healthz"; }
 for _ in $(seq 1 60); do
-  curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  healthy 2>/dev/null && break
   sleep 0.5
 done
-curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null
+healthy || { echo "The server did not start; see $ART/server.log" >&2; tail -n 20 "$ART/server.log" >&2; exit 1; }
 
 export E2E_BASE_URL="http://localhost:$PORT" E2E_CHROME_PORT="${E2E_CHROME_PORT:-$((PORT + 1))}"
 status=0

@@ -2,6 +2,12 @@
 
 Targets: performance ≥ 95, accessibility 100, best practices 100, SEO 100.
 Run by e2e/run.sh against its server; reports go to e2e-artifacts/lighthouse/.
+
+A performance score moves with how busy the machine is. A page that misses a
+target is therefore measured twice more and judged on the median of its three
+runs, as Lighthouse's documentation on score variability advises; a real
+regression misses in every run. When a page misses, the audits that cost it
+points are printed.
 """
 
 import json
@@ -16,18 +22,22 @@ sys.path.insert(0, str(ROOT))
 from e2e.pages import PAGE_TYPES  # noqa: E402
 
 BASE_URL = os.environ.get("E2E_BASE_URL", "http://localhost:8089")
+# The port Chrome's debugging protocol listens on; 0 lets Lighthouse pick one.
+CHROME_PORT = os.environ.get("E2E_CHROME_PORT", "0")
 OUT = ROOT / "e2e-artifacts" / "lighthouse"
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 PAGES = ["home", "village-budget", "visit", "request-form"]
+RUNS_ON_A_MISS = 3
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
 
 
-def run(name, path):
+def run(report_name, path):
+    """Lighthouse's report on one page, as parsed JSON (also kept as a file)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    report = OUT / f"{name}.json"
+    report = OUT / f"{report_name}.json"
     subprocess.run(
         [
             str(ROOT / "node_modules" / ".bin" / "lighthouse"),
@@ -36,6 +46,7 @@ def run(name, path):
             "--output=json",
             f"--output-path={report}",
             f"--chrome-flags={CHROME_FLAGS}",
+            f"--port={CHROME_PORT}",
             "--only-categories=performance,accessibility,best-practices,seo",
             "--form-factor=mobile",
         ],
@@ -43,24 +54,78 @@ def run(name, path):
         env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
         timeout=180,
     )
-    data = json.loads(report.read_text())
-    return {key: round(data["categories"][key]["score"] * 100) for key in TARGETS}
+    return json.loads(report.read_text())
+
+
+def scores(data):
+    return {key: round((data["categories"][key]["score"] or 0) * 100) for key in TARGETS}
+
+
+def misses(result):
+    return [key for key, goal in TARGETS.items() if result[key] < goal]
+
+
+def median(reports):
+    """Each category's median score over the runs, and the run with the median performance."""
+    all_scores = [scores(data) for data in reports]
+    middle = len(reports) // 2
+    result = {key: sorted(s[key] for s in all_scores)[middle] for key in TARGETS}
+    by_performance = sorted(reports, key=lambda data: scores(data)["performance"])
+    return result, by_performance[middle]
+
+
+def lost_points(data, category):
+    """The audits of a category that did not pass fully: (id, score, title)."""
+    audits = data["audits"]
+    return [
+        (ref["id"], audits[ref["id"]]["score"], audits[ref["id"]]["title"])
+        for ref in data["categories"][category]["auditRefs"]
+        if ref.get("weight") and audits[ref["id"]]["score"] is not None and audits[ref["id"]]["score"] < 1
+    ]
+
+
+def row(label, result, note=""):
+    print(f"{label:16} " + " ".join(f"{result[key]:>14}" for key in TARGETS) + note)
+
+
+def measure(name, path):
+    """One run, or three when the first misses a target; returns (scores, report to explain them)."""
+    reports = [run(name, path)]
+    if not misses(scores(reports[0])):
+        row(name, scores(reports[0]))
+        return scores(reports[0]), reports[0]
+    row(name, scores(reports[0]), f"  (run 1 of {RUNS_ON_A_MISS}: missed, measuring again)")
+    for attempt in range(2, RUNS_ON_A_MISS + 1):
+        reports.append(run(f"{name}-run{attempt}", path))
+        row("", scores(reports[-1]), f"  (run {attempt})")
+    result, report = median(reports)
+    row("", result, "  (median)")
+    return result, report
 
 
 def main():
     failures = []
-    print(f"{'page':16} " + " ".join(f"{key:>14}" for key in TARGETS))
+    row("page", {key: key for key in TARGETS})
     for name in PAGES:
         if name not in PAGE_TYPES:
             failures.append(f"{name}: page type unknown")
             continue
-        scores = run(name, PAGE_TYPES[name]())
-        print(f"{name:16} " + " ".join(f"{scores[key]:>14}" for key in TARGETS))
-        failures += [
-            f"{name} {key} {scores[key]} < {goal}" for key, goal in TARGETS.items() if scores[key] < goal
-        ]
+        path = PAGE_TYPES[name]()
+        try:
+            result, report = measure(name, path)
+        except (subprocess.SubprocessError, OSError, ValueError) as error:
+            failures.append(f"{name} ({path}): Lighthouse did not run: {error}")
+            continue
+        for key in misses(result):
+            audits = "; ".join(
+                f"{id_} ({score:.2f}): {title}" for id_, score, title in lost_points(report, key)
+            )
+            failures.append(f"{name} ({path}) {key} {result[key]} < {TARGETS[key]}: {audits}")
     if failures:
-        print("Lighthouse targets missed: " + "; ".join(failures))
+        print("Lighthouse targets missed:")
+        for failure in failures:
+            print(f"  - {failure}")
+        print(f"Reports: {OUT.relative_to(ROOT)}/")
         return 1
     print("Lighthouse targets met.")
     return 0

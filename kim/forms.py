@@ -141,7 +141,7 @@ class KimStatusForm(forms.Form):
     to = forms.ChoiceField(label=_("New status"))
     on = forms.DateField(
         label=_("From"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The date of the decision or of the last activity."),
     )
     note = forms.CharField(

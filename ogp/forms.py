@@ -47,7 +47,7 @@ class BudgetImportForm(forms.Form):
     perdes_date = forms.DateField(
         label=_("Perdes date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     period = forms.ChoiceField(
         label=_("Report period"), choices=[("", "—"), *RealisationReport.Period.choices], required=False
@@ -55,7 +55,7 @@ class BudgetImportForm(forms.Form):
     as_of = forms.DateField(
         label=_("Position as of"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("For example 30 June for Semester I, 31 December for the year end."),
     )
     new_report = forms.BooleanField(

@@ -296,7 +296,7 @@ class OfficerRequestForm(RequesterFieldsMixin, RequestDetailsMixin):
     received_on = forms.DateField(
         label=_("Date received"),
         help_text=_("Deadlines count from this day."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     field_order = ["unit", "channel", "received_on", *InfoRequestForm.field_order[:-1]]
@@ -533,7 +533,7 @@ class AnswerForm(forms.ModelForm):
             "signed_by_position",
         ]
         widgets = {
-            "issued_on": forms.DateInput(attrs={"type": "date"}),
+            "issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "consequence_test": forms.Textarea(attrs={"rows": 3}),
             "materials": forms.Textarea(attrs={"rows": 3}),
             "redacted_parts": forms.Textarea(attrs={"rows": 3}),
@@ -605,7 +605,7 @@ class ObjectionDecisionForm(forms.Form):
         help_text=_("This text is sent to the requester."),
     )
     decided_on = forms.DateField(
-        label=_("Date of the answer"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the answer"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     decided_by_name = forms.CharField(label=_("Atasan PPID (name)"), max_length=150, required=False)
     decided_by_position = forms.CharField(label=_("Atasan PPID (position)"), max_length=150)
@@ -633,7 +633,9 @@ class OfficerObjectionForm(forms.Form):
     grounds = ObjectionForm.base_fields["grounds"]
     statement = ObjectionForm.base_fields["statement"]
     filed_on = forms.DateField(
-        label=_("Date filed"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Date filed"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
     channel = forms.ChoiceField(
         label=_("How it arrived"),

@@ -342,7 +342,7 @@ def refresh_summary(*, budget, published_versions=None):
     `published_versions` (oldest first) may be passed when the caller has them.
     """
     # The site search shows the version in force: refresh its entry once this commits.
-    transaction.on_commit(lambda: search.refresh("budget", [BudgetSummary(budget_id=budget.pk)]))
+    transaction.on_commit(lambda: search.refresh("budget", [BudgetSummary(budget_id=budget.pk)]), robust=True)
     versions = published_versions or list(budget.versions.published().order_by("number"))
     if not versions:
         BudgetSummary.objects.filter(budget=budget).delete()

@@ -67,7 +67,9 @@ def _connect(model, kind, affected):
 
     def on_change(sender, instance, **kwargs):
         objects = [instance] if affected is None else list(affected(instance))
-        transaction.on_commit(lambda: refresh(kind, objects))
+        # robust: a failed index refresh is logged and never undoes or fails the
+        # save itself (the index can always be rebuilt).
+        transaction.on_commit(lambda: refresh(kind, objects), robust=True)
 
     post_save.connect(on_change, sender=model, weak=False, dispatch_uid=uid + ":save")
     post_delete.connect(on_change, sender=model, weak=False, dispatch_uid=uid + ":delete")
@@ -90,15 +92,24 @@ def _build(kind, obj):
 
 
 def refresh(kind, objects):
-    """Bring the entries of some objects up to date (insert, update or remove)."""
+    """Bring the entries of some objects up to date (insert, update or remove).
+
+    An upsert on (kind, key), so two processes refreshing the same object at
+    once both succeed.
+    """
     from .models import SearchEntry
 
     prov = _providers[kind]
     keys = [str(obj.pk) for obj in objects if obj.pk is not None]
     public = {str(obj.pk): obj for obj in prov.queryset().filter(pk__in=[o.pk for o in objects if o.pk])}
     with transaction.atomic():
-        SearchEntry.objects.filter(kind=kind, key__in=keys).delete()
-        SearchEntry.objects.bulk_create(_build(kind, obj) for obj in public.values())
+        SearchEntry.objects.filter(kind=kind, key__in=keys).exclude(key__in=list(public)).delete()
+        SearchEntry.objects.bulk_create(
+            [_build(kind, obj) for obj in public.values()],
+            update_conflicts=True,
+            unique_fields=["kind", "key"],
+            update_fields=["title", "summary", "body", "url", "date", "visible_from"],
+        )
 
 
 def rebuild(kind=None, *, batch_size=2000):

@@ -94,3 +94,17 @@ def test_search_query_count_is_fixed(client, indexed, django_assert_max_num_quer
 def test_search_is_throttled_per_client(client, indexed):
     statuses = {client.get("/cari/", {"q": "x"}).status_code for _ in range(61)}
     assert 429 in statuses
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_index_refresh_never_fails_or_undoes_the_save(monkeypatch, caplog):
+    def broken(kind, objects):
+        raise RuntimeError("search index unavailable")
+
+    monkeypatch.setattr(search, "refresh", broken)
+    village = Village.objects.get(code="35.22.18.2007")
+    village.website = "https://sedahkidul.desa.id"
+    with caplog.at_level("ERROR"):
+        village.save()  # autocommit: the on-commit refresh runs here, and fails
+    assert Village.objects.get(code="35.22.18.2007").website == "https://sedahkidul.desa.id"
+    assert "search index unavailable" in caplog.text

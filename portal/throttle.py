@@ -6,16 +6,19 @@ so every gunicorn process on every host counts the same hits.
     @throttle("ppid-request", rate="5/h")
     def request_form(request): ...
 
-A throttled client gets the 429 page. Only the methods named are counted
-(POST by default).
+A throttled client gets the 429 page, which says how long to wait and sends
+the same as a ``Retry-After`` header; it is never cached, since it concerns
+one client only. Only the methods named are counted (POST by default).
 """
 
 import functools
 import hashlib
+import math
 import time
 
 from django.core.cache import cache
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -51,8 +54,18 @@ def hit(request, scope, rate):
     return count <= limit
 
 
-def throttled_response(request):
-    return render(request, "429.html", status=429)
+def seconds_to_wait(rate, now=None):
+    """Seconds until the current counting window of a rate ends and the client may try again."""
+    _limit, period = parse_rate(rate)
+    now = time.time() if now is None else now
+    return max(1, math.ceil(period - now % period))
+
+
+def throttled_response(request, *, retry_after):
+    response = render(request, "429.html", {"minutes": math.ceil(retry_after / 60)}, status=429)
+    response["Retry-After"] = str(retry_after)
+    add_never_cache_headers(response)
+    return response
 
 
 def throttle(scope, *, rate, methods=("POST",)):
@@ -60,7 +73,7 @@ def throttle(scope, *, rate, methods=("POST",)):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method in methods and not hit(request, scope, rate):
-                return throttled_response(request)
+                return throttled_response(request, retry_after=seconds_to_wait(rate))
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -628,3 +628,213 @@ def test_every_upload_field_refuses_a_disguised_file_with_a_message_next_to_it(
     message = field_error(response.content.decode(), field_id)
     assert NAMED_IN_MESSAGE[kind] in message, (name, message)
     assert saved() == before
+
+
+# --- Private identity documents ----------------------------------------------------------------
+
+
+@pytest.fixture
+def private_files(public_site, django_capture_on_commit_callbacks):
+    """A desk request with an identity scan and a power of attorney, and an answer document."""
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = ppid_services.register_request(
+            unit=public_site["request"].unit,
+            requester=make_requester(
+                identity_scan=SimpleUploadedFile("ktp.pdf", b"%PDF-1.4 KTP", content_type="application/pdf"),
+                is_proxy=True,
+                proxy_letter=SimpleUploadedFile(
+                    "kuasa.pdf", b"%PDF-1.4 KUASA", content_type="application/pdf"
+                ),
+            ),
+            information_requested="Salinan SK Kepala Desa",
+            purpose="Kajian",
+            obtain_method="softcopy",
+            delivery_method="email",
+        )
+    info_request = registration.request
+    document = public_site["answered"].request.notice.documents.get()
+    return {
+        "identity scan": (
+            reverse("admin:ppid_inforequest_file", args=[info_request.pk, "identitas"]),
+            b"%PDF-1.4 KTP",
+        ),
+        "power of attorney": (
+            reverse("admin:ppid_inforequest_file", args=[info_request.pk, "kuasa"]),
+            b"%PDF-1.4 KUASA",
+        ),
+        "answer document": (
+            reverse("admin:ppid_answerdocument_download", args=[document.pk]),
+            b"%PDF-1.4 RKP Desa",
+        ),
+    }
+
+
+@pytest.mark.parametrize("kind", ["identity scan", "power of attorney", "answer document"])
+def test_private_documents_are_served_only_through_the_permission_checked_view(
+    client,
+    settings,
+    private_files,
+    make_staff,
+    officer_sedahkidul,
+    officer_sumberrejo,
+    ppid_utama,
+    editor,
+    kind,
+):
+    url, content = private_files[kind]
+    for user in (officer_sedahkidul, ppid_utama):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200, user
+        assert b"".join(response.streaming_content) == content
+        assert response["Content-Disposition"].startswith("attachment; filename=")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert "no-store" in response["Cache-Control"]
+    kim_manager = make_staff("pengelola_lain", "Pengelola KIM", SEDAHKIDUL)
+    for user in (officer_sumberrejo, editor, kim_manager):
+        client.force_login(user)
+        refused = client.get(url)
+        assert refused.status_code in (403, 404), user
+        assert content not in refused.content
+    client.logout()
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/admin/login/")
+
+
+def test_private_documents_never_lie_under_the_public_media_address(client, settings, private_files):
+    from ppid.models import AnswerDocument
+
+    stored = [
+        request.requester_identity_scan for request in InfoRequest.objects.exclude(requester_identity_scan="")
+    ]
+    stored += [
+        request.requester_proxy_letter for request in InfoRequest.objects.exclude(requester_proxy_letter="")
+    ]
+    stored += [document.document for document in AnswerDocument.objects.all()]
+    assert len(stored) == 3
+    private_root = str(settings.STORAGES["private"]["OPTIONS"]["location"])
+    for upload in stored:
+        assert upload.path.startswith(private_root) and not upload.path.startswith(str(settings.MEDIA_ROOT))
+        assert client.get("/media/" + upload.name).status_code == 404
+
+
+# --- Published records are never deleted ----------------------------------------------------------
+
+
+def published_models():
+    """Every model of the portal whose rows reach the public site through a `published()` gate."""
+    from django.apps import apps
+
+    return sorted(
+        (
+            model
+            for model in apps.get_models()
+            if model._meta.app_label in ("portal", "visits", "kim", "ppid", "ogp")
+            and hasattr(model._default_manager, "published")
+        ),
+        key=lambda model: model._meta.label,
+    )
+
+
+# Records that are public without a `published()` gate of their own.
+OTHER_PUBLIC_RECORDS = {
+    "ppid.InfoRequest": lambda: InfoRequest.objects.public_register(),
+    "ppid.AnnualReport": lambda: AnnualReport.objects.filter(is_published=True),
+}
+# Where the app refuses the deletion in the model itself, not only in the admin.
+MODEL_LEVEL = {"visits.Visit", "ogp.Budget", "ogp.BudgetVersion", "ogp.RealisationReport"}
+
+
+def public_records():
+    records = {model._meta.label: model._default_manager.published() for model in published_models()}
+    records.update({label: queryset() for label, queryset in OTHER_PUBLIC_RECORDS.items()})
+    return records
+
+
+def test_the_walk_over_published_models_covers_every_app():
+    labels = {model._meta.label for model in published_models()}
+    assert {"portal.OfficePage", "visits.Visit", "kim.Kim", "kim.Post", "kim.Forum", "ppid.DipItem"} <= labels
+    assert {"ppid.Regulation", "ogp.BudgetVersion", "ogp.Assessment", "ogp.Commitment"} <= labels
+
+
+def test_no_published_record_of_any_app_can_be_deleted_in_the_admin(client, public_site, make_staff):
+    from django.contrib.auth.models import User
+
+    superuser = User.objects.create_superuser("super", password="correct horse battery")
+    client.force_login(superuser)
+    kept = {}
+    for label, queryset in public_records().items():
+        record = queryset.order_by("pk").first()
+        assert record is not None, f"the data set has no published {label}"
+        opts = record._meta
+        delete_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[record.pk])
+        page = client.get(delete_url).status_code
+        confirm = client.post(delete_url, {"post": "yes"}).status_code
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        bulk = client.post(
+            changelist, {"action": "delete_selected", "_selected_action": [str(record.pk)], "post": "yes"}
+        ).status_code
+        still_there = type(record)._default_manager.filter(pk=record.pk).exists()
+        if (page, confirm) != (403, 403) or not still_there:
+            kept[label] = (page, confirm, bulk, still_there)
+    assert kept == {}
+
+
+@pytest.mark.parametrize("label", sorted(MODEL_LEVEL))
+def test_published_records_refuse_deletion_in_the_model_itself(public_site, label):
+    from django.db import transaction
+    from django.db.models import ProtectedError
+
+    from ogp.models.budgets import PublishedRecordError
+
+    record = public_records()[label].order_by("pk").first()
+    with pytest.raises((ProtectedError, PublishedRecordError)), transaction.atomic():
+        record.delete()
+    assert type(record)._default_manager.filter(pk=record.pk).exists()
+
+
+def test_a_record_taken_off_the_site_can_be_deleted(client, public_site, administrator):
+    client.force_login(administrator)
+    page = public_site["office_page"]
+    assert (
+        client.post(reverse("admin:portal_officepage_delete", args=[page.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    OfficePage.objects.filter(pk=page.pk).update(is_published=False)
+    response = client.post(reverse("admin:portal_officepage_delete", args=[page.pk]), {"post": "yes"})
+    assert response.status_code == 302 and not OfficePage.objects.filter(pk=page.pk).exists()
+
+
+# --- Retention: the only way personal data goes away, and it is logged -----------------------------
+
+
+def test_retention_removes_the_identity_files_and_logs_every_anonymisation(
+    private_files, django_capture_on_commit_callbacks, caplog
+):
+    from auditlog.models import LogEntry
+    from django.core.management import call_command
+
+    from ppid.models import RequestEvent
+
+    info_request = InfoRequest.objects.exclude(requester_identity_scan="").get()
+    answer(info_request, issued_on=TODAY)
+    InfoRequest.objects.filter(pk=info_request.pk).update(
+        closed_at=timezone.now() - datetime.timedelta(days=6 * 366)
+    )
+    files = [info_request.requester_identity_scan, info_request.requester_proxy_letter]
+    storage = files[0].storage
+    assert all(storage.exists(upload.name) for upload in files)
+    audit_before = LogEntry.objects.get_for_object(info_request).count()
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True), caplog.at_level("INFO", logger="ppid.services"):
+        call_command("anonymise_ppid_requesters", stdout=out)
+    info_request.refresh_from_db()
+    assert info_request.anonymised_at is not None and info_request.requester_name == "—"
+    assert not info_request.requester_identity_scan and not info_request.requester_proxy_letter
+    assert not any(storage.exists(upload.name) for upload in files)
+    # Logged three times over: the command's output, the application log and the request's own history.
+    assert f"Anonymised {info_request.number}" in out.getvalue()
+    assert f"anonymised {info_request.number}" in caplog.text
+    event = info_request.events.get(kind=RequestEvent.Kind.ANONYMISED)
+    assert "requester_identity_scan" in event.note and not event.is_public
+    assert LogEntry.objects.get_for_object(info_request).count() > audit_before

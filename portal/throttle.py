@@ -9,6 +9,9 @@ so every gunicorn process on every host counts the same hits.
 A throttled client gets the 429 page, which says how long to wait and sends
 the same as a ``Retry-After`` header; it is never cached, since it concerns
 one client only. Only the methods named are counted (POST by default).
+
+The admin sign-in is limited by django-axes, which takes the client's address
+and the username from here (`client_address`, `login_username`).
 """
 
 import functools
@@ -21,6 +24,8 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# The length of django-axes' username column.
+LOGIN_USERNAME_LENGTH = 255
 
 
 def parse_rate(rate):
@@ -37,6 +42,20 @@ def client_address(request):
         if forwarded:
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def login_username(request, credentials=None):
+    """The username of a sign-in attempt as django-axes records it, cut to its 255-character column.
+
+    Django's sign-in form passes a username of any length on to authentication,
+    so without the cut an overlong one reached the database as an error instead
+    of being counted as a failed attempt. No account has such a name (150 at most).
+    """
+    from django.conf import settings
+
+    field = getattr(settings, "AXES_USERNAME_FORM_FIELD", "username")
+    username = credentials.get(field) if credentials else getattr(request, "POST", {}).get(field)
+    return username[:LOGIN_USERNAME_LENGTH] if isinstance(username, str) else username
 
 
 def hit(request, scope, rate):

@@ -21,7 +21,7 @@ before every example so each one reaches the view.
 """
 
 import string
-from urllib.parse import quote_from_bytes
+from urllib.parse import quote_from_bytes, urlsplit
 
 import pytest
 from django.core import signing
@@ -502,6 +502,30 @@ def test_page_rating_never_fails_and_saves_only_valid_votes(fuzz_client, site):
     assert SatisfactionVote.objects.filter(page__path=page, choice=4).exists()
 
 
+def test_admin_sign_in_never_fails_and_never_signs_in_with_wrong_credentials(fuzz_client, site, settings):
+    from django.contrib.auth.models import User
+
+    settings.AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]
+    User.objects.create_user("petugas", password="correct horse battery", is_staff=True)
+    valid = {"username": "petugas", "password": "correct horse battery", "next": "/admin/"}
+
+    @FORM_FUZZ
+    @given(plan=field_plan(list(valid)), stray=stray_fields)
+    def check(plan, stray):
+        data = build(valid, plan, stray)
+        response = fuzz_client("post", "/admin/login/", data)
+        assert response.status_code < 500
+        signed_in = response.status_code == 302 and response.wsgi_request.user.is_authenticated
+        if signed_in:
+            assert (data.get("username"), data.get("password")) == ("petugas", "correct horse battery")
+            assert urlsplit(response["Location"]).netloc in ("", "testserver")  # never to another site
+
+    with_examples(check, [{"plan": plan, "stray": {}} for plan in sharp_plans(valid)])()
+
+
 # --- Query strings (GET) -------------------------------------------------------------------
 
 
@@ -686,3 +710,15 @@ def test_a_vote_keeps_the_page_title_free_of_control_characters(client, db):
     )
     client.post("/penilaian/", {"choice": 4, "token": token}, HTTP_ORIGIN="http://testserver")
     assert RatedPage.objects.get().title == "Desa Sedah kidul [31m"
+
+
+def test_an_overlong_username_at_sign_in_is_counted_as_a_failure_not_a_server_error(client, db, settings):
+    from axes.models import AccessAttempt
+
+    settings.AUTHENTICATION_BACKENDS = [
+        "axes.backends.AxesStandaloneBackend",
+        "django.contrib.auth.backends.ModelBackend",
+    ]
+    response = client.post("/admin/login/", {"username": "x" * 6000, "password": "salah", "next": "/admin/"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get().username == "x" * 255

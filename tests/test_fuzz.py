@@ -59,13 +59,13 @@ TODAY = timezone.localdate()
 
 # Quick and repeatable: the same examples on every run, no example database on disk.
 FUZZ = settings(
-    max_examples=25,
+    max_examples=12,
     deadline=None,
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
-FORM_FUZZ = settings(FUZZ, max_examples=60)
+FORM_FUZZ = settings(FUZZ, max_examples=30)
 
 # --- Hostile values ------------------------------------------------------------------
 
@@ -539,14 +539,11 @@ def query_targets(site):
             ("/cari/", ["q", "jenis", "page"]),
             ("/bahasa/en/", ["next"]),
             ("/bahasa/id/", ["next"]),
-            ("/", ["page"]),
         ],
         "visits_kim": [
             ("/kunjungan/", ["tahun", "provinsi", "jenis_instansi", "topik", "jenis", "page"]),
-            ("/kunjungan/statistik/", ["tahun"]),
             ("/kim/", ["q", "kecamatan", "tingkat", "status", "website", "urut", "page"]),
             ("/kim/kabar/", ["kecamatan", "kim", "page"]),
-            ("/kim/cakupan/", ["kecamatan"]),
         ],
         "ppid": [
             ("/ppid/unit/", ["jenis"]),
@@ -567,8 +564,6 @@ def query_targets(site):
             (f"/apbdes/{year}/{SEDAHKIDUL}.json", ["versi", "laporan"]),
             ("/apbdes/api/ringkasan/", ["tahun", "kecamatan", "desa", "page", "page_size"]),
             ("/apbdes/api/versi/", ["tahun", "kecamatan", "desa", "page", "page_size"]),
-            ("/keterbukaan/", ["tahun"]),
-            ("/ogp/", ["kode"]),
         ],
     }
 
@@ -607,7 +602,7 @@ def query_check(fuzz_client, path, names):
             location = response["Location"]
             assert location.startswith("/") and not location.startswith(("//", "/\\")), location
 
-    sharp = [{"params": {name: value}, "raw": None, "known": name} for name in names for value in SHARP]
+    sharp = [{"params": {name: value}, "raw": None, "known": name} for name in names for value in SHARP[:2]]
     return with_examples(check, sharp)
 
 

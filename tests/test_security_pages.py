@@ -838,3 +838,24 @@ def test_retention_removes_the_identity_files_and_logs_every_anonymisation(
     event = info_request.events.get(kind=RequestEvent.Kind.ANONYMISED)
     assert "requester_identity_scan" in event.note and not event.is_public
     assert LogEntry.objects.get_for_object(info_request).count() > audit_before
+
+
+# --- Data safety -----------------------------------------------------------------------------------
+
+
+def test_a_request_is_confirmed_even_when_the_search_index_cannot_be_refreshed(
+    client, public_site, monkeypatch, django_capture_on_commit_callbacks, caplog
+):
+    from django.db import OperationalError
+
+    def locked(kind, objects):
+        raise OperationalError("database table is locked")
+
+    monkeypatch.setattr("portal.search.refresh", locked)
+    with django_capture_on_commit_callbacks(execute=True), caplog.at_level("ERROR"):
+        response = client.post("/ppid/permohonan/baru/", html_posts(public_site)[1][1])
+    info_request = InfoRequest.objects.get(requester_name="Ani")
+    # The citizen sees the number and the access code of what was saved; the failure is logged.
+    assert response.status_code == 200 and info_request.number in response.content.decode()
+    assert re.search(r'id="kode">[A-Z2-7-]+<', response.content.decode())
+    assert "database table is locked" in caplog.text

@@ -52,7 +52,7 @@ from tests.integration.conftest import (  # noqa: F401
 )
 from tests.ogp.conftest import publish_report  # noqa: F401
 from tests.ppid.conftest import VALID_NIK
-from tests.test_security_pages import public_site  # noqa: F401
+from tests.test_security_pages import inline_code, public_site  # noqa: F401
 from tests.visits.conftest import magelang  # noqa: F401
 
 TODAY = timezone.localdate()
@@ -151,8 +151,8 @@ def _png(size=(300, 300), image_format="PNG"):
     return buffer.getvalue()
 
 
-# Files of the wrong type under innocent names (built fresh: an upload is read once).
-WRONG_FILES = [
+# Files whose content is not what their name says (built fresh: an upload is read once).
+WRONG_CONTENT = [
     ("ktp.pdf", b"MZ\x90\x00\x03\x00\x00\x00\x04\x00", "application/pdf"),
     ("ktp.jpg", b"<html><script>alert(1)</script></html>", "image/jpeg"),
     ("ktp.png", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', "image/png"),
@@ -160,11 +160,15 @@ WRONG_FILES = [
     ("ktp.pdf", b"PK\x03\x04not really a zip", "application/pdf"),
     ("ktp.jpg", b"GIF89a" + b"\x00" * 40, "image/jpeg"),
     ("ktp.jpg", _png((20, 20), "GIF"), "image/jpeg"),
+]
+# Genuine PDFs under hostile names: accepted, but the name must never reach storage.
+ODD_NAMES = [
     ("../../ktp.pdf", b"%PDF-1.4 kecil", "application/pdf"),
     ("k\x00tp.pdf", b"%PDF-1.4 kecil", "application/pdf"),
     ("ktp" + "x" * 300 + ".pdf", b"%PDF-1.4 kecil", "application/pdf"),
+    ("<script>.pdf", b"%PDF-1.4 kecil", "application/pdf"),
 ]
-hostile_file = st.sampled_from(WRONG_FILES)
+hostile_file = st.sampled_from(WRONG_CONTENT + ODD_NAMES)
 
 KEEP, DROP = "keep", "drop"
 
@@ -206,6 +210,17 @@ SHARP = ["\x00", "9" * 40, "x" * 6000]
 def sharp_plans(names):
     """Field plans that keep every valid value but put one sharp value in one field."""
     return [{other: value if other == name else KEEP for other in names} for name in names for value in SHARP]
+
+
+# Hostile to a careless page, yet a perfectly valid statement or suggestion: these must be
+# saved as typed and shown escaped.
+VALID_BUT_HOSTILE = [
+    "<script>alert(1)</script>",
+    "' OR '1'='1' --",
+    "{{ 7*7 }} %(name)s",
+    "🙂 \u202egnp.exe \u200b",
+    "=cmd|' /C calc'!A0",
+]
 
 
 def with_examples(check, examples):
@@ -285,7 +300,12 @@ def site(public_site):  # noqa: F811
 
 @pytest.fixture
 def fuzz_client(client, django_capture_on_commit_callbacks):
-    """Send one request as a fresh visitor: throttles reset, after-commit work (e-mails) run."""
+    """Send one request as a fresh visitor: throttles reset, after-commit work (e-mails) run.
+
+    Every HTML answer is also checked for inline code, so input reflected
+    without escaping (``<script>``, an ``onmouseover=`` breaking out of an
+    attribute) fails the run.
+    """
 
     def send(method, path, data=None, **extra):
         cache.clear()
@@ -297,6 +317,9 @@ def fuzz_client(client, django_capture_on_commit_callbacks):
                 response = client.get(path, data, **extra)
         if response.streaming:
             b"".join(response.streaming_content)  # errors in a streamed body surface here
+        elif response.get("Content-Type", "").startswith("text/html"):
+            # Whatever was sent comes back escaped: no input makes a page carry code.
+            assert inline_code(response.content.decode()) == []
         if currently_in_test_context():
             note(f"{method.upper()} {path} {data!r} -> {response.status_code}")
         return response
@@ -350,20 +373,33 @@ def test_request_form_never_fails_and_saves_only_valid_requests(fuzz_client, sit
         response = fuzz_client("post", "/ppid/permohonan/baru/", data)
         assert response.status_code < 500
         created = new_rows(InfoRequest, before)
-        certainly_invalid = filled(data.get("website", "")) or any(
-            name not in data for name in REQUEST_REQUIRED
+        certainly_invalid = (
+            filled(data.get("website", ""))
+            or any(name not in data for name in REQUEST_REQUIRED)
+            or scan in WRONG_CONTENT
+            or letter in WRONG_CONTENT
         )
-        if certainly_invalid or scan or letter:
+        if certainly_invalid:
             assert created == [], "an invalid request was saved"
         for info_request in created:
             assert info_request_problems(info_request, units) == []
             assert response.status_code == 200 and info_request.number in response.content.decode()
+            for stored in (info_request.requester_identity_scan, info_request.requester_proxy_letter):
+                assert "ktp" not in stored.name and ".." not in stored.name and "<" not in stored.name
 
+    all_valid = dict.fromkeys(valid, KEEP)
+    files = [
+        {"plan": all_valid, "stray": {}, "scan": upload, "letter": None}
+        for upload in WRONG_CONTENT + ODD_NAMES
+    ] + [{"plan": all_valid, "stray": {}, "scan": None, "letter": upload} for upload in WRONG_CONTENT]
     sharp = [{"plan": plan, "stray": {}, "scan": None, "letter": None} for plan in sharp_plans(valid)]
-    with_examples(check, sharp)()
+    with_examples(check, sharp + files)()
+    # Genuine scans under odd names were kept (under names of the portal's own making).
+    assert InfoRequest.objects.exclude(requester_identity_scan="").count() >= len(ODD_NAMES)
     # The valid submission itself goes through: the fuzzing reached the service.
+    before = InfoRequest.objects.count()
     assert fuzz_client("post", "/ppid/permohonan/baru/", valid).status_code == 200
-    assert InfoRequest.objects.filter(requester_name="Sri Wulandari").exists()
+    assert InfoRequest.objects.count() == before + 1
 
 
 def test_tracking_never_fails_and_never_writes(fuzz_client, site):
@@ -383,8 +419,12 @@ def test_tracking_never_fails_and_never_writes(fuzz_client, site):
         ]
         if shown:
             assert data.get("code") == valid["code"] and not filled(data.get("website", ""))
+            found.append(data)
 
-    with_examples(check, [{"plan": plan, "stray": {}} for plan in sharp_plans(valid)])()
+    found = []
+    examples = [{"plan": plan, "stray": {}} for plan in sharp_plans(valid)]
+    with_examples(check, [*examples, {"plan": dict.fromkeys(valid, KEEP), "stray": {}}])()
+    assert found, "no example reached the tracking page"
 
 
 def test_objection_form_never_fails_and_saves_only_valid_objections(fuzz_client, site):
@@ -414,10 +454,17 @@ def test_objection_form_never_fails_and_saves_only_valid_objections(fuzz_client,
             assert created == []
         for objection in created:
             assert objection_problems(objection, allowed) == []
+            saved.append(objection.statement)
             # Keep the request open to further examples: withdraw what a valid example filed.
             Objection.objects.filter(pk=objection.pk).delete()
 
-    with_examples(check, [{"plan": plan, "stray": {}} for plan in sharp_plans(valid)])()
+    saved = []
+    examples = [{"plan": plan, "stray": {}} for plan in sharp_plans(valid)]
+    examples += [
+        {"plan": {**dict.fromkeys(valid, KEEP), "statement": text}, "stray": {}} for text in VALID_BUT_HOSTILE
+    ]
+    with_examples(check, examples)()
+    assert set(VALID_BUT_HOSTILE) <= set(saved)
 
 
 def test_survey_never_fails_and_records_only_valid_scores(fuzz_client, site):
@@ -439,9 +486,17 @@ def test_survey_never_fails_and_records_only_valid_scores(fuzz_client, site):
             assert survey.request_id == info_request.pk
             assert set(survey.scores) <= {1, 2, 3, 4} and len(survey.scores) == 9
             assert text_problems("suggestion", survey.suggestion) == []
+            saved.append(survey.suggestion)
             survey.delete()  # the survey opens once per request; reopen it for the next example
 
-    with_examples(check, [{"plan": plan, "stray": {}} for plan in sharp_plans(valid)])()
+    saved = []
+    examples = [{"plan": plan, "stray": {}} for plan in sharp_plans(valid)]
+    examples += [
+        {"plan": {**dict.fromkeys(valid, KEEP), "suggestion": text}, "stray": {}}
+        for text in VALID_BUT_HOSTILE
+    ]
+    with_examples(check, examples)()
+    assert set(VALID_BUT_HOSTILE) <= set(saved)
 
 
 def test_page_rating_never_fails_and_saves_only_valid_votes(fuzz_client, site):

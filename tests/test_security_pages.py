@@ -308,6 +308,7 @@ class InlineCodeFinder(HTMLParser):
         "iframe": "src",
         "form": "action",
     }
+    URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster"}
 
     def __init__(self):
         super().__init__()
@@ -327,7 +328,7 @@ class InlineCodeFinder(HTMLParser):
                 self.problems.append(f"style attribute on <{tag}>")
             if name.startswith("on"):
                 self.problems.append(f"{name} handler on <{tag}>")
-            if value and value.strip().lower().startswith("javascript:"):
+            if name in self.URL_ATTRIBUTES and (value or "").strip().lower().startswith("javascript:"):
                 self.problems.append(f"javascript: URL in <{tag} {name}>")
         if tag == "link" and attrs.get("rel") in ("stylesheet", "icon", "preload", "modulepreload"):
             self._same_origin(tag, attrs.get("href"))

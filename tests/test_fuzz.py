@@ -21,10 +21,13 @@ quick and repeatable in CI. The throttles share the cache, which is cleared
 before every example so each one reaches the view.
 """
 
+import io
 import string
 from urllib.parse import quote_from_bytes, urlsplit
 
 import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth.models import User
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -34,6 +37,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, currently_in_test_context, example, given, note, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from portal.forms import VoteForm
 from portal.models import RatedPage, SatisfactionVote
@@ -144,9 +148,6 @@ stray_fields = st.dictionaries(stray_names, hostile_value, max_size=3)
 
 
 def _png(size=(300, 300), image_format="PNG"):
-    import io
-
-    from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("RGB", size, (200, 40, 40)).save(buffer, image_format)
@@ -559,7 +560,6 @@ def test_page_rating_never_fails_and_saves_only_valid_votes(fuzz_client, site):
 
 
 def test_admin_sign_in_never_fails_and_never_signs_in_with_wrong_credentials(fuzz_client, site, settings):
-    from django.contrib.auth.models import User
 
     settings.AUTHENTICATION_BACKENDS = [
         "axes.backends.AxesStandaloneBackend",
@@ -764,7 +764,6 @@ def test_a_vote_keeps_the_page_title_free_of_control_characters(client, db):
 
 
 def test_an_overlong_username_at_sign_in_is_counted_as_a_failure_not_a_server_error(client, db, settings):
-    from axes.models import AccessAttempt
 
     settings.AUTHENTICATION_BACKENDS = [
         "axes.backends.AxesStandaloneBackend",

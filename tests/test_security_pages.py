@@ -10,25 +10,48 @@ Login lockout, two-factor sign-in and the page cache are in tests/portal/test_se
 
 import datetime
 import io
+import math
 import re
+import time
+import types
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from auditlog.models import LogEntry
+from django.apps import apps
+from django.contrib.auth.models import User
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import OperationalError, transaction
+from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from PIL import Image
 
 from kim.models import Forum, Kim, PostPhoto
 from ogp import demo as ogp_demo
 from ogp.models import BillboardPhoto, Budget, BudgetVersion, Commitment
+from ogp.models.budgets import PublishedRecordError
 from portal import demo as portal_demo
-from portal.models import OfficePage
+from portal.forms import VoteForm
+from portal.models import OfficePage, SatisfactionVote
 from ppid import services as ppid_services
 from ppid.forms import SurveyForm
-from ppid.models import AnnualReport, DipItem, InfoRequest, Regulation, ServiceStandard, WrittenNotice
+from ppid.models import (
+    AnnualReport,
+    AnswerDocument,
+    DipItem,
+    InfoRequest,
+    Objection,
+    Regulation,
+    RequestEvent,
+    ServiceStandard,
+    SurveyResponse,
+    WrittenNotice,
+)
 from tests.conftest import SEDAHKIDUL
 from tests.integration.conftest import (  # noqa: F401
     make_kim,
@@ -40,6 +63,7 @@ from tests.integration.conftest import (  # noqa: F401
     sendang_potro,
     unit_sedahkidul,
 )
+from tests.kim.conftest import form_data
 from tests.ogp.conftest import ORIGINAL, publish_report  # noqa: F401
 from tests.ppid.conftest import answer, make_requester
 from tests.visits.conftest import magelang  # noqa: F401
@@ -412,16 +436,9 @@ SAME_SITE = {"HTTP_ORIGIN": "http://testserver"}
 
 def throttled_endpoints(site):
     """(method, path, rate limit, a valid submission, the rows it creates, extra headers) per throttle."""
-    from django.core import signing as _signing
-
-    from portal.models import SatisfactionVote
-    from ppid.models import InfoRequest, Objection, SurveyResponse
-
     post, tracked = html_posts(site)[1][1], site["surveyed_registration"]
     answered = site["answered"].request
-    vote_token = _signing.dumps(
-        {"path": f"/wilayah/{SEDAHKIDUL}/", "title": "Sedahkidul"}, salt="portal.satisfaction"
-    )
+    vote_token = signing.dumps({"path": f"/wilayah/{SEDAHKIDUL}/", "title": "Sedahkidul"}, salt=VoteForm.SALT)
     return {
         "request": ("post", "/ppid/permohonan/baru/", 20, post, InfoRequest, {}),
         "tracking": (
@@ -442,8 +459,23 @@ def throttled_endpoints(site):
     }  # fmt: skip
 
 
+@pytest.fixture
+def throttle_clock(monkeypatch):
+    """The throttles' clock stopped 25 minutes into the hour, 30 seconds into the minute.
+
+    Limits count per window (an hour, a minute); a run that crossed a window's end
+    would start counting afresh halfway through. Only the throttles' clock stops.
+    """
+    now = time.time()
+    stopped = now - now % 3600 + 25 * 60 + 30
+    monkeypatch.setattr("portal.throttle.time", types.SimpleNamespace(time=lambda: stopped))
+    return stopped
+
+
 @pytest.mark.parametrize("name", ["request", "tracking", "objection", "survey", "vote", "search"])
-def test_a_throttled_client_gets_a_clear_429_page_and_nothing_is_saved(client, public_site, name):
+def test_a_throttled_client_gets_a_clear_429_page_and_nothing_is_saved(
+    client, public_site, throttle_clock, name
+):
     method, path, limit, valid, model, headers = throttled_endpoints(public_site)[name]
     send = getattr(client, method)
     for _attempt in range(limit):
@@ -454,9 +486,10 @@ def test_a_throttled_client_gets_a_clear_429_page_and_nothing_is_saved(client, p
     html = response.content.decode()
     assert response.status_code == 429
     assert "Terlalu banyak percobaan" in html and "menit" in html  # the page speaks the visitor's language
-    period = 60 if name in ("vote", "search") else 3600
-    assert 1 <= int(response["Retry-After"]) <= period
-    assert f"{-(-int(response['Retry-After']) // 60)} menit" in html
+    # The window ends at the next full minute (vote, search) or hour (the forms).
+    wait = 30 if name in ("vote", "search") else 35 * 60 - 30
+    assert response["Retry-After"] == str(wait)
+    assert f"Tunggu {math.ceil(wait / 60)} menit" in html
     assert "no-store" in response["Cache-Control"]
     assert header_problems(response) == [] and inline_code(html) == []
     if model:
@@ -470,7 +503,7 @@ def test_a_throttled_client_gets_a_clear_429_page_and_nothing_is_saved(client, p
         assert model.objects.count() == before + 1
 
 
-def test_the_429_page_speaks_english_to_english_visitors(client, public_site):
+def test_the_429_page_speaks_english_to_english_visitors(client, public_site, throttle_clock):
     client.cookies["django_language"] = "en"
     for _attempt in range(61):
         response = client.get("/cari/", {"q": "desa"})
@@ -484,9 +517,6 @@ def test_the_429_page_speaks_english_to_english_visitors(client, public_site):
 
 def disguised(kind):
     """A file whose name and declared type say one thing and whose content is another."""
-    import io
-
-    from PIL import Image
 
     if kind == "gif-as-jpeg":  # a real image Django's own check accepts, in a format the portal refuses
         buffer = io.BytesIO()
@@ -503,7 +533,6 @@ def disguised(kind):
 
 
 def admin_form(client, url, form_id):
-    from tests.kim.conftest import form_data
 
     return form_data(client.get(url).content.decode(), form_id)
 
@@ -703,7 +732,6 @@ def test_private_documents_are_served_only_through_the_permission_checked_view(
 
 
 def test_private_documents_never_lie_under_the_public_media_address(client, settings, private_files):
-    from ppid.models import AnswerDocument
 
     stored = [
         request.requester_identity_scan for request in InfoRequest.objects.exclude(requester_identity_scan="")
@@ -724,7 +752,6 @@ def test_private_documents_never_lie_under_the_public_media_address(client, sett
 
 def published_models():
     """Every model of the portal whose rows reach the public site through a `published()` gate."""
-    from django.apps import apps
 
     return sorted(
         (
@@ -759,7 +786,6 @@ def test_the_walk_over_published_models_covers_every_app():
 
 
 def test_no_published_record_of_any_app_can_be_deleted_in_the_admin(client, public_site, make_staff):
-    from django.contrib.auth.models import User
 
     superuser = User.objects.create_superuser("super", password="correct horse battery")
     client.force_login(superuser)
@@ -783,10 +809,6 @@ def test_no_published_record_of_any_app_can_be_deleted_in_the_admin(client, publ
 
 @pytest.mark.parametrize("label", sorted(MODEL_LEVEL))
 def test_published_records_refuse_deletion_in_the_model_itself(public_site, label):
-    from django.db import transaction
-    from django.db.models import ProtectedError
-
-    from ogp.models.budgets import PublishedRecordError
 
     record = public_records()[label].order_by("pk").first()
     with pytest.raises((ProtectedError, PublishedRecordError)), transaction.atomic():
@@ -812,10 +834,6 @@ def test_a_record_taken_off_the_site_can_be_deleted(client, public_site, adminis
 def test_retention_removes_the_identity_files_and_logs_every_anonymisation(
     private_files, django_capture_on_commit_callbacks, caplog
 ):
-    from auditlog.models import LogEntry
-    from django.core.management import call_command
-
-    from ppid.models import RequestEvent
 
     info_request = InfoRequest.objects.exclude(requester_identity_scan="").get()
     answer(info_request, issued_on=TODAY)
@@ -847,7 +865,6 @@ def test_retention_removes_the_identity_files_and_logs_every_anonymisation(
 def test_a_request_is_confirmed_even_when_the_search_index_cannot_be_refreshed(
     client, public_site, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):
-    from django.db import OperationalError
 
     def locked(kind, objects):
         raise OperationalError("database table is locked")

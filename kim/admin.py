@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from portal.roles import Role
-from portal.scoped_admin import ScopedModelAdmin, ScopedStackedInline, ScopedTabularInline
+from portal.scoped_admin import KeepPublishedMixin, ScopedModelAdmin, ScopedStackedInline, ScopedTabularInline
 
 from . import access, services
 from .forms import KimStatusForm, PostCorrectionForm, PostTransitionForm
@@ -547,7 +547,7 @@ class ForumBoardMemberInline(ScopedTabularInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(ScopedModelAdmin):
+class ForumAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["name", "founded_on", "is_public", "is_sample"]
     prepopulated_fields = {"slug": ("name",)}
     fields = ["name", "slug", "founded_on", "description", "is_public", "is_sample"]

@@ -20,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.scoped_admin import ScopedModelAdmin, ScopedStackedInline, ScopedTabularInline
+from portal.scoped_admin import KeepPublishedMixin, ScopedModelAdmin, ScopedStackedInline, ScopedTabularInline
 
 from . import imports, services
 from .forms import BudgetImportForm
@@ -568,7 +568,7 @@ class OpennessClassInline(admin.TabularInline):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ScopedModelAdmin):
+class AssessmentAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["year", "title", "is_published"]
     fields = ["year", "title", "body", "is_published"]
     inlines = [PillarInline, OpennessClassInline]
@@ -599,7 +599,7 @@ class IndicatorScoreInline(ScopedTabularInline):
 
 
 @admin.register(VillageScore)
-class VillageScoreAdmin(ScopedModelAdmin):
+class VillageScoreAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["village", "assessment", "total", "is_sample"]
     list_filter = ["assessment", "is_sample"]
     search_fields = ["village__name", "village__code"]
@@ -624,7 +624,7 @@ class MilestoneInline(admin.StackedInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(ScopedModelAdmin):
+class ActionPlanAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["title", "start_year", "end_year", "is_published"]
     fields = [
         "title",
@@ -639,7 +639,7 @@ class ActionPlanAdmin(ScopedModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(ScopedModelAdmin):
+class CommitmentAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["code", "title", "plan", "lead_agency", "completion", "early_results"]
     list_filter = ["plan", "completion", "early_results"]
     search_fields = ["code", "title"]

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import District, OfficePage, RatedPage, SatisfactionVote, StaffProfile, Village, VillageOfficial
-from .scoped_admin import ScopedModelAdmin, ScopedStackedInline, ScopedTabularInline
+from .scoped_admin import KeepPublishedMixin, ScopedModelAdmin, ScopedStackedInline, ScopedTabularInline
 
 
 @admin.register(District)
@@ -139,7 +139,7 @@ class RatedPageAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficePage)
-class OfficePageAdmin(ScopedModelAdmin):
+class OfficePageAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["title", "slug", "order", "is_published", "updated"]
     list_editable = ["order", "is_published"]
     prepopulated_fields = {"slug": ["title"]}

@@ -4,7 +4,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from .models import SatisfactionVote
+from .models import RatedPage, SatisfactionVote
 
 
 class VoteForm(forms.Form):
@@ -33,8 +33,10 @@ class VoteForm(forms.Form):
                 _("The vote could not be matched to a page. Reload the page and try again."),
                 code="bad_token",
             ) from None
-        if not path.startswith("/") or path.startswith("//"):
+        if not is_page_path(path):
             raise forms.ValidationError(_("The vote could not be matched to a page."), code="bad_path")
+        # The title is only a label for the results; control characters have no place in it.
+        title = " ".join("".join(ch if ch.isprintable() else " " for ch in title).split())[:TITLE_LENGTH]
         return {"path": path, "title": title}
 
     def page(self):
@@ -44,7 +46,23 @@ class VoteForm(forms.Form):
             path = str(data["path"])
         except (signing.BadSignature, KeyError, TypeError):
             return "/"
-        return path if path.startswith("/") and not path.startswith("//") else "/"
+        return path if is_page_path(path) else "/"
+
+
+PATH_LENGTH = RatedPage._meta.get_field("path").max_length
+TITLE_LENGTH = RatedPage._meta.get_field("title").max_length
+
+
+def is_page_path(path):
+    """Whether a path can be a page of this site and be stored as one.
+
+    Only the site signs these paths, but a vote is still stored only for a
+    local path (not ``//host``) that fits the column and holds no control
+    characters, which the database may refuse (PostgreSQL refuses NUL).
+    """
+    return (
+        path.startswith("/") and not path.startswith("//") and len(path) <= PATH_LENGTH and path.isprintable()
+    )
 
 
 class SearchForm(forms.Form):

@@ -11,6 +11,8 @@ inlines. A scoped user then:
 - cannot save an object that ends up outside their scope (403), and bulk
   actions only ever see the in-scope queryset.
 
+`KeepPublishedMixin` refuses deleting what the public site shows.
+
 The audit history (django-auditlog) of each object is linked from the change
 list and change form for users allowed to read the audit log.
 """
@@ -114,6 +116,28 @@ class ScopedAdminMixin(ScopedFieldsMixin, AuditlogHistoryAdminMixin):
 
 class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
     """The ModelAdmin base for every model in the portal's back office."""
+
+
+class KeepPublishedMixin:
+    """Published records are never deleted in the admin: they are taken off the site first.
+
+    A record counts as published when the model's own visibility gate
+    (``Model.objects.published()``) lets it through, so the rule follows
+    exactly what the public pages show. Put it before `ScopedModelAdmin`; a
+    model without that gate overrides `published_records`. Deleting one from
+    its page is refused (403) and the bulk delete action leaves it alone.
+    """
+
+    def published_records(self):
+        return self.model._default_manager.published()
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self.published_records().filter(pk=obj.pk).exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset.exclude(pk__in=self.published_records().values("pk")))
 
 
 class ScopedInlineMixin(ScopedFieldsMixin):

@@ -6,9 +6,10 @@ is a `Provider` that says which rows are public and what to show for each.
 The index (`SearchEntry`) holds only what the public pages themselves show,
 so search can never reveal a draft or personal data.
 
-Entries are refreshed when a provider's model is saved or deleted (signals)
-and rebuilt in bulk by ``python manage.py rebuild_search_index`` (run by
-``load_demo`` and after bulk imports).
+Entries are refreshed after commit when a provider's model is saved or deleted
+(signals; a failed refresh is logged and leaves the save alone) and rebuilt in
+bulk by ``python manage.py rebuild_search_index`` (run by ``load_demo`` and
+after bulk imports).
 
 On PostgreSQL the table has a generated ``tsvector`` column with the
 ``indonesian`` text-search configuration (stemming "pemerintahan" to
@@ -67,8 +68,8 @@ def _connect(model, kind, affected):
 
     def on_change(sender, instance, **kwargs):
         objects = [instance] if affected is None else list(affected(instance))
-        # robust: a failed index refresh is logged and never undoes or fails the
-        # save itself (the index can always be rebuilt).
+        # Robust: the write is already committed, so a failed refresh is logged, never
+        # turned into an error page for what was saved (the index can be rebuilt).
         transaction.on_commit(lambda: refresh(kind, objects), robust=True)
 
     post_save.connect(on_change, sender=model, weak=False, dispatch_uid=uid + ":save")

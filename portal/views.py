@@ -43,7 +43,8 @@ class RegionIndexView(TemplateView):
             by_district.setdefault(village.district_id, []).append(village)
         for district in districts:
             district.village_list = by_district.get(district.code, [])
-        query = self.request.GET.get("q", "")[:100]
+        # Cleaned like a search: control characters (NUL among them) never reach the database.
+        query = search.clean_query(self.request.GET.get("q", ""))[:100]
         context.update(
             districts=districts,
             village_total=sum(d.village_count for d in districts),

@@ -28,7 +28,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.scoped_admin import ScopedModelAdmin, ScopedTabularInline
+from portal.scoped_admin import KeepPublishedMixin, ScopedModelAdmin, ScopedTabularInline
 
 from . import services
 from .deadlines import WorkingCalendar
@@ -91,7 +91,7 @@ def _fail(request, error):
 
 
 @admin.register(PpidUnit)
-class PpidUnitAdmin(ScopedModelAdmin):
+class PpidUnitAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["name", "kind", "village", "officer_name", "decree_number", "is_active", "is_sample"]
     list_filter = ["kind", "is_active", "is_sample", "village__district"]
     list_select_related = ["village"]
@@ -344,7 +344,7 @@ class DipItemAdmin(ScopedModelAdmin):
 
 
 @admin.register(Regulation)
-class RegulationAdmin(ScopedModelAdmin):
+class RegulationAdmin(KeepPublishedMixin, ScopedModelAdmin):
     formfield_overrides = URL_FIELDS
     list_display = ["short_name", "title", "kind", "year", "is_published", "order"]
     list_filter = ["kind", "is_published"]
@@ -380,9 +380,12 @@ class ServiceStandardAdmin(ScopedModelAdmin):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(ScopedModelAdmin):
+class AnnualReportAdmin(KeepPublishedMixin, ScopedModelAdmin):
     list_display = ["year", "budget", "is_published"]
     list_filter = ["is_published"]
+
+    def published_records(self):
+        return AnnualReport.objects.filter(is_published=True)
 
 
 @admin.register(NonWorkingDay)

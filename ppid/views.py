@@ -13,6 +13,7 @@ import csv
 
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -268,7 +269,8 @@ def request_new(request):
     else:
         initial = {}
         slug = request.GET.get("unit", "")[:100]
-        if slug:
+        # Only a well-formed address is looked up; anything else just leaves the unit unchosen.
+        if slug_re.match(slug):
             unit = PpidUnit.objects.published().filter(slug=slug).first()
             if unit:
                 initial["unit"] = unit.pk

@@ -48,6 +48,28 @@ def loaders():
     return sorted(_loaders, key=lambda item: item.order)
 
 
+_full_scale: list[Loader] = []
+
+
+def full_scale_loader(*, order, name):
+    """Register ``load(stdout)`` in an app's ``full_scale.py`` for `load_full_scale`.
+
+    Such a loader tops the demo content up to the volume of a whole regency
+    after years of use (what `make bench` measures). It is idempotent, fast
+    (bulk writes), and everything it writes is sample data.
+    """
+
+    def decorator(load):
+        _full_scale.append(Loader(order, name, load))
+        return load
+
+    return decorator
+
+
+def full_scale_loaders():
+    return sorted(_full_scale, key=lambda item: item.order)
+
+
 @loader(order=0, name="regions")
 def load_regions(stdout):
     result = services.load_regions(code=settings.REGION_CODE)

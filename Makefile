@@ -65,6 +65,10 @@ check: install
 e2e: install
 	e2e/run.sh
 
+## Full-scale data behind nginx + gunicorn on PostgreSQL, measured with wrk (not part of the tests; see README)
+bench: install
+	$(PY) -m bench $(BENCH_ARGS)
+
 ## PostgreSQL dump + media files into backups/<timestamp>/ (see deploy/backup.sh)
 backup: install
 	deploy/backup.sh $(or $(DEST),backups)

@@ -65,6 +65,8 @@ PPID_RETENTION_YEARS = env.int("PPID_RETENTION_YEARS", default=5)
 # Public pages are cached for this many seconds (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60)
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+# Searches one client may run per minute (or per s, h, d: "60/m").
+SEARCH_RATE = env.str("SEARCH_RATE", default="60/m")
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 
 

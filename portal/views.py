@@ -76,7 +76,7 @@ RESULTS_PER_KIND = 5
 RESULTS_PER_PAGE = 20
 
 
-@throttle("search", rate="60/m", methods=("GET",))
+@throttle("search", rate=settings.SEARCH_RATE, methods=("GET",))
 def search_view(request):
     """`/cari/?q=`: every public kind of thing, ranked, grouped by kind and paginated."""
     form = SearchForm(request.GET)

@@ -39,4 +39,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Search index: {sum(counts.values())} entries in {time.perf_counter() - step:.1f} s"
         )
-        self.stdout.write(self.style.SUCCESS(f"Full-scale data ready in {time.perf_counter() - started:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Full-scale data ready in {time.perf_counter() - started:.1f} s.")
+        )

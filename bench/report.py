@@ -1,0 +1,148 @@
+"""Targets, the results table and its files for `make bench`."""
+
+import json
+from dataclasses import asdict, dataclass, field
+
+# The targets on a 2-core machine (README, "Performance benchmark").
+MIN_SHARE = {"off": 0.30, "on": 0.80}
+MAX_P99_MS = 250
+MAX_WORKER_RSS_MB = 200
+
+
+@dataclass
+class Run:
+    """One page measured by wrk in one cache mode."""
+
+    page: str
+    path: str
+    cache: str
+    requests: int
+    seconds: float
+    non2xx: int
+    socket_errors: int
+    p50_ms: float
+    p99_ms: float
+
+    @property
+    def rps(self):
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def parse_wrk(output, *, page, path, cache):
+    """Read the JSON line wrk.lua prints at the end of a run."""
+    for line in output.splitlines():
+        if line.startswith("BENCH "):
+            data = json.loads(line[len("BENCH ") :])
+            return Run(
+                page=page,
+                path=path,
+                cache=cache,
+                requests=data["requests"],
+                seconds=data["duration_us"] / 1e6,
+                non2xx=data["non2xx"],
+                socket_errors=data["socket_errors"],
+                p50_ms=data["p50_us"] / 1000,
+                p99_ms=data["p99_us"] / 1000,
+            )
+    raise ValueError(f"no result line in wrk's output for {path}:\n{output}")
+
+
+@dataclass
+class Result:
+    """Everything one `make bench` measured, and whether each target was met."""
+
+    baseline: dict = field(default_factory=dict)  # cache mode -> Run
+    pages: list = field(default_factory=list)  # Runs
+    worker_rss_mb: dict = field(default_factory=dict)  # cache mode -> [MB per worker]
+    queries_full: dict = field(default_factory=dict)
+    queries_small: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)  # row counts of the full-scale database
+    machine: dict = field(default_factory=dict)
+
+    def share(self, run):
+        base = self.baseline.get(run.cache)
+        return run.rps / base.rps if base and base.rps else 0.0
+
+    def misses(self):
+        """The targets not met, one sentence each (an empty list: all met)."""
+        found = []
+        for run in [*self.baseline.values(), *self.pages]:
+            if run.non2xx or run.socket_errors:
+                found.append(
+                    f"{run.page} (cache {run.cache}): {run.non2xx} non-2xx answers, "
+                    f"{run.socket_errors} socket errors"
+                )
+            if run.p99_ms >= MAX_P99_MS:
+                found.append(f"{run.page} (cache {run.cache}): p99 {run.p99_ms:.0f} ms ≥ {MAX_P99_MS} ms")
+        for run in self.pages:
+            share = self.share(run)
+            if share < MIN_SHARE[run.cache]:
+                found.append(
+                    f"{run.page} (cache {run.cache}): {share:.0%} of the baseline < {MIN_SHARE[run.cache]:.0%}"
+                )
+        for cache, sizes in self.worker_rss_mb.items():
+            for size in sizes:
+                if size >= MAX_WORKER_RSS_MB:
+                    found.append(f"a worker used {size:.0f} MB (cache {cache}) ≥ {MAX_WORKER_RSS_MB} MB")
+        for path, count in self.queries_full.items():
+            if self.queries_small.get(path) != count:
+                found.append(
+                    f"{path}: {count} queries at full scale, {self.queries_small.get(path)} on the small demo"
+                )
+        return found
+
+    def table(self):
+        """The results as a Markdown table, one row per page and cache mode."""
+        lines = [
+            "| page | cache | requests/s | p50 ms | p99 ms | share of baseline | non-2xx | queries full / small |",
+            "|---|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for cache in ("off", "on"):
+            base = self.baseline.get(cache)
+            rows = ([base] if base else []) + [run for run in self.pages if run.cache == cache]
+            for run in rows:
+                share = "100%" if run is base else f"{self.share(run):.0%}"
+                queries = f"{self.queries_full.get(run.path, '–')} / {self.queries_small.get(run.path, '–')}"
+                lines.append(
+                    f"| {run.page} | {cache} | {run.rps:,.0f} | {run.p50_ms:.1f} | {run.p99_ms:.1f} "
+                    f"| {share} | {run.non2xx + run.socket_errors} | {queries} |"
+                )
+        return "\n".join(lines)
+
+    def markdown(self):
+        parts = ["# Portal Keterbukaan benchmark", ""]
+        if self.machine:
+            parts += [", ".join(f"{key}: {value}" for key, value in self.machine.items()), ""]
+        if self.data:
+            parts += ["Data: " + ", ".join(f"{value:,} {key}" for key, value in self.data.items()), ""]
+        parts += [self.table(), ""]
+        for cache, sizes in self.worker_rss_mb.items():
+            listed = ", ".join(f"{size:.0f}" for size in sizes)
+            parts.append(f"Worker memory after the cache-{cache} run (MB): {listed}")
+        parts.append("")
+        misses = self.misses()
+        if misses:
+            parts += ["Targets missed:", *(f"- {miss}" for miss in misses)]
+        else:
+            parts.append(
+                f"All targets met: every page ≥ {MIN_SHARE['off']:.0%} of the baseline with the cache off "
+                f"and ≥ {MIN_SHARE['on']:.0%} with it on, p99 < {MAX_P99_MS} ms, no non-2xx answers, "
+                f"workers < {MAX_WORKER_RSS_MB} MB, query counts equal at full scale and on the small demo."
+            )
+        return "\n".join(parts) + "\n"
+
+    def as_json(self):
+        return json.dumps(
+            {
+                "baseline": {cache: {**asdict(run), "rps": run.rps} for cache, run in self.baseline.items()},
+                "pages": [{**asdict(run), "rps": run.rps, "share": self.share(run)} for run in self.pages],
+                "worker_rss_mb": self.worker_rss_mb,
+                "queries_full": self.queries_full,
+                "queries_small": self.queries_small,
+                "data": self.data,
+                "machine": self.machine,
+                "misses": self.misses(),
+            },
+            indent=2,
+            ensure_ascii=False,
+        )

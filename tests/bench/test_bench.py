@@ -1,0 +1,128 @@
+"""The benchmark's own parts: reading wrk, judging the targets, the baseline view, the nginx file."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench import pages, queries, report
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def wrk_output(**values):
+    data = {
+        "requests": 20_000,
+        "duration_us": 20_000_000,
+        "non2xx": 0,
+        "socket_errors": 0,
+        "p50_us": 20_000,
+        "p99_us": 90_000,
+        "max_us": 120_000,
+    }
+    data.update(values)
+    return f"Running 20s test @ http://127.0.0.1:8088/\n  2 threads and 32 connections\nBENCH {json.dumps(data)}\n"
+
+
+def run(cache="off", page="home", path="/", **values):
+    return report.parse_wrk(wrk_output(**values), page=page, path=path, cache=cache)
+
+
+def test_parse_wrk_reads_rate_latency_and_failures():
+    measured = run(requests=12_345, duration_us=10_000_000, non2xx=3, p50_us=4_500, p99_us=210_000)
+    assert measured.rps == pytest.approx(1234.5)
+    assert (measured.p50_ms, measured.p99_ms, measured.non2xx) == (4.5, 210.0, 3)
+
+
+def test_parse_wrk_without_result_line_names_the_page():
+    with pytest.raises(ValueError, match="/kim/"):
+        report.parse_wrk("connection refused\n", page="KIM", path="/kim/", cache="off")
+
+
+def result_with(pages_runs, *, baseline_requests=20_000, rss=None, full=None, small=None):
+    result = report.Result()
+    for cache in ("off", "on"):
+        result.baseline[cache] = run(
+            cache, page="baseline", path="/bench/minimal/", requests=baseline_requests
+        )
+    result.pages = pages_runs
+    result.worker_rss_mb = {"off": rss or [90.0, 95.0]}
+    result.queries_full = full or {"/": 5}
+    result.queries_small = small or {"/": 5}
+    return result
+
+
+def test_all_targets_met_gives_no_misses_and_says_so():
+    result = result_with([run("off", requests=7_000), run("on", requests=19_000)])
+    assert result.misses() == []
+    assert "All targets met" in result.markdown()
+
+
+def test_each_target_is_judged():
+    result = result_with(
+        [
+            run("off", page="slow", requests=5_000),  # 25% < 30%
+            run("on", page="cached", requests=15_000),  # 75% < 80%
+            run("off", page="tail", requests=9_000, p99_us=260_000),
+            run("on", page="broken", requests=19_000, non2xx=2),
+        ],
+        rss=[150.0, 210.0],
+        full={"/": 9},
+        small={"/": 5},
+    )
+    misses = "\n".join(result.misses())
+    assert "slow (cache off): 25% of the baseline < 30%" in misses
+    assert "cached (cache on): 75% of the baseline < 80%" in misses
+    assert "tail (cache off): p99 260 ms" in misses
+    assert "broken (cache on): 2 non-2xx" in misses
+    assert "a worker used 210 MB" in misses
+    assert "/: 9 queries at full scale, 5 on the small demo" in misses
+    assert len(result.misses()) == 6
+    assert "Targets missed:" in result.markdown()
+
+
+def test_table_gives_each_page_its_share_of_its_own_modes_baseline():
+    result = result_with([run("off", requests=8_000), run("on", requests=18_000)], baseline_requests=20_000)
+    rows = [line for line in result.table().splitlines() if line.startswith("| home")]
+    assert "| home | off | 400 |" in rows[0] and "| 40% |" in rows[0]
+    assert "| home | on | 900 |" in rows[1] and "| 90% |" in rows[1]
+    assert json.loads(result.as_json())["pages"][0]["share"] == pytest.approx(0.4)
+
+
+@pytest.mark.django_db
+def test_baseline_view_answers_without_queries(client, settings, django_assert_num_queries):
+    settings.ROOT_URLCONF = "bench.urls"
+    with django_assert_num_queries(0):
+        response = client.get(pages.BASELINE.path)
+    assert response.status_code == 200
+    assert b"ok" in response.content
+    # The portal's own pages stay reachable under the benchmark's URLs.
+    assert client.get("/wilayah/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_query_counter_counts_and_refuses_a_page_that_fails(settings):
+    settings.ROOT_URLCONF = "bench.urls"
+    settings.PAGE_CACHE_SECONDS = 0
+    counts = queries.count_queries([pages.BASELINE.path, "/wilayah/"])
+    assert counts[pages.BASELINE.path] == 0
+    assert counts["/wilayah/"] > 0
+    with pytest.raises(SystemExit, match="404"):
+        queries.count_queries(["/tidak-ada/"])
+
+
+def test_bench_nginx_serves_the_production_locations_file():
+    production = (ROOT / "deploy/nginx/portal.conf").read_text()
+    bench = (ROOT / "deploy/bench/nginx.conf").read_text()
+    assert "include /etc/nginx/snippets/portal-locations.conf;" in production
+    assert "include @ROOT@/deploy/nginx/portal-locations.conf;" in bench
+    locations = (ROOT / "deploy/nginx/portal-locations.conf").read_text()
+    assert "proxy_pass http://portal_app;" in locations
+    # Both define the upstream the locations file proxies to.
+    assert "upstream portal_app" in production and "upstream portal_app" in bench
+
+
+def test_every_measured_page_is_public_and_distinct():
+    paths = [page.path for page in pages.PAGES]
+    assert len(set(paths)) == len(paths) == 7
+    assert not any(path.startswith(("/admin/", "/bench/")) for path in paths)

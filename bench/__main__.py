@@ -35,6 +35,7 @@ from .pages import BASELINE, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
+STATIC_ROOT = RESULTS / "static"
 PYTHON = sys.executable
 SERVER = "postgres://postgres@127.0.0.1:5432"
 
@@ -102,6 +103,7 @@ class Database:
             DATABASE_URL=self.url,
             FIELD_ENCRYPTION_KEY=self.key_file.read_text().strip(),
             MEDIA_ROOT=str(self.media),
+            STATIC_ROOT=str(STATIC_ROOT),
             PRIVATE_MEDIA_ROOT=str(self.media / "private"),
             DJANGO_SECRET_KEY="bench-" + secrets.token_urlsafe(40),
             DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1",
@@ -154,12 +156,11 @@ class Database:
 class Stack:
     """gunicorn behind nginx on loopback, with the page cache on or off."""
 
-    def __init__(self, database, *, cache, port, app_port, static_root, folder):
+    def __init__(self, database, *, cache, port, app_port, folder):
         self.database = database
         self.cache = cache
         self.port = port
         self.app_port = app_port
-        self.static_root = static_root
         self.folder = folder
         self.gunicorn = None
         self.nginx_conf = folder / "nginx.conf"
@@ -183,7 +184,6 @@ class Stack:
             DJANGO_SETTINGS_MODULE="bench.settings",
             REDIS_URL="redis://127.0.0.1:6379/5",
             PAGE_CACHE_SECONDS="60" if self.cache == "on" else "0",
-            STATIC_ROOT=str(self.static_root),
             GUNICORN_BIND=f"127.0.0.1:{self.app_port}",
             # One address sends every request here; the search limit is for citizens.
             SEARCH_RATE="1000000/m",
@@ -307,6 +307,7 @@ def main(argv=None):
     for database in {small.name: small, full.name: full}.values():
         database.prepare(reload=args.reload)
 
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "--clear", "-v0"], env=full.env(DJANGO_DEBUG="0"))
     result = report.Result(machine=machine())
     say("== Query counts, small demo and full scale")
     result.queries_small = small.queries()["queries"]
@@ -318,17 +319,10 @@ def main(argv=None):
     folder = RESULTS / "run"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    static_root = folder / "static"
-    run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-        env=full.env(DJANGO_DEBUG="0", STATIC_ROOT=str(static_root)),
-    )
 
     for cache in ("off", "on") if args.cache == "both" else (args.cache,):
         say(f"== Cache {cache}: {args.duration} s per page at {args.connections} connections")
-        with Stack(
-            full, cache=cache, port=args.port, app_port=args.app_port, static_root=static_root, folder=folder
-        ) as stack:
+        with Stack(full, cache=cache, port=args.port, app_port=args.app_port, folder=folder) as stack:
             for page in [BASELINE, *PAGES]:
                 stack.check(page.path)
                 wrk(stack, page, duration=3, connections=8, threads=1, cache=cache)  # warm every worker

@@ -43,10 +43,6 @@ def main():
     sys.stdout.write("\n")
 
 
-if __name__ == "__main__":
-    main()
-
-
 DATA_MODELS = {
     "villages": "portal.Village",
     "APBDes (village × year)": "ogp.BudgetSummary",
@@ -63,3 +59,7 @@ def data_counts():
     from django.apps import apps
 
     return {name: apps.get_model(label).objects.count() for name, label in DATA_MODELS.items()}
+
+
+if __name__ == "__main__":
+    main()

@@ -146,6 +146,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's templates for form widgets; select boxes written in Python (see the module).
+FORM_RENDERER = "portal.form_renderer.FormRenderer"
+
 # --- Data ------------------------------------------------------------------
 DATABASES = {"default": env.db_url_config(DATABASE_URL)}
 DATABASES["default"]["CONN_MAX_AGE"] = DB_CONN_MAX_AGE

@@ -62,6 +62,8 @@ class InstitutionAdmin(ScopedModelAdmin):
     list_display = ["name", "short_name", "kind", "region_code", "province", "visit_count"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "region_code", "country"]
+    # Explicit: the visit count's GROUP BY drops the model's default ordering.
+    ordering = ["name"]
     fields = ["name", "short_name", "kind", "region_code", "country", "website"]
 
     def get_queryset(self, request):
@@ -81,6 +83,7 @@ class TopicAdmin(InUseProtectedMixin, ScopedModelAdmin):
     form = TopicAdminForm
     list_display = ["name", "slug", "visit_count"]
     search_fields = ["name", "slug"]
+    ordering = ["name"]
     fields = ["name", "slug", "description"]
 
     def get_queryset(self, request):

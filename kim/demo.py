@@ -205,7 +205,7 @@ def load(stdout):
     plan = _sample_plan(villages, levels, rng, today)
     created += sum(_sample_kim(item, today) for item in plan)
     forum_created = _forum(villages.get(PEJAMBON), rng, today)
-    posts = _posts(rng, today)
+    posts = _posts(rng, today, slugs={"sendang-potro", "deru-maju", *(item["slug"] for item in plan)})
     stdout.write(
         f"  {Kim.objects.count()} KIM ({created} new), forum {'created' if forum_created else 'present'}, "
         f"{Post.objects.count()} news posts ({posts} new)"
@@ -589,10 +589,18 @@ def _forum(pejambon, rng, today):
 # --- News -------------------------------------------------------------------------
 
 
-def _posts(rng, today):
-    """Sample news: many published, and a few drafts, submissions and returns to review."""
+def _posts(rng, today, *, slugs):
+    """Sample news: many published, and a few drafts, submissions and returns to review.
+
+    Authors come from the demo's own KIMs (``slugs``), so KIMs added later (by
+    `load_full_scale`, or by staff) never change what a second run writes.
+    """
     local = random.Random(f"{SEED}-posts")
-    kims = list(Kim.objects.filter(status=Kim.Status.ACTIVE).select_related("village").order_by("slug"))
+    kims = list(
+        Kim.objects.filter(status=Kim.Status.ACTIVE, slug__in=slugs)
+        .select_related("village")
+        .order_by("slug")
+    )
     if not kims:
         return 0
     by_slug = {k.slug: k for k in kims}

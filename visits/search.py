@@ -30,7 +30,9 @@ search.register(
         label=_("Visits"),
         order=10,
         queryset=lambda: (
-            Visit.objects.published().select_related("institution").prefetch_related("topics", "villages")
+            Visit.objects.published()
+            .select_related("institution")
+            .prefetch_related("topics", "villages", "kims_visited")
         ),
         entry=_entry,
         triggers={

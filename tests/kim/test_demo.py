@@ -87,3 +87,21 @@ def test_a_second_run_changes_nothing(demo, settings):
     before = counts()
     call_command("load_demo", "--only", "kim", stdout=io.StringIO())
     assert counts() == before
+
+
+def test_kims_added_after_the_demo_never_receive_demo_news(demo, settings):
+    """`load_full_scale` and staff add KIMs; a later demo run writes no post for them."""
+    template = Kim.objects.filter(status=Kim.Status.ACTIVE).exclude(slug="sendang-potro").first()
+    newcomers = []
+    for number in range(60):
+        newcomer = Kim.objects.get(pk=template.pk)
+        newcomer.pk = None
+        newcomer.slug = f"kim-baru-{number}"
+        newcomer.name = f"KIM Baru {number}"
+        newcomer.save()
+        newcomers.append(newcomer)
+    before = counts()
+    call_command("load_demo", "--only", "kim", stdout=io.StringIO())
+    after = counts()
+    assert after["Post"] == before["Post"]
+    assert not Post.objects.filter(kim__in=newcomers).exists()

@@ -14,7 +14,8 @@ import csv
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -36,6 +37,7 @@ from .models import (
     DipDocumentVersion,
     DipItem,
     InfoRequest,
+    Objection,
     PpidUnit,
     Regulation,
     ServiceStandard,
@@ -405,8 +407,18 @@ class RegisterListView(ListView):
         self.units = list(PpidUnit.objects.published().for_list())
         self.filter_form = RegisterFilterForm(self.request.GET or None, units=self.units)
         filters = self.filter_form.filters() if self.request.GET else {}
+        # A counting subquery rather than a join with GROUP BY, which would group every row of
+        # the register before the page's 25 could be picked.
+        objections = (
+            Objection.objects.filter(request=OuterRef("pk"))
+            .order_by()
+            .values("request")
+            .annotate(n=Count("pk"))
+        )
         requests = (
-            InfoRequest.objects.public_register().for_list().annotate(objection_count=Count("objections"))
+            InfoRequest.objects.public_register()
+            .for_list()
+            .annotate(objection_count=Coalesce(Subquery(objections.values("n")), 0))
         )
         if "unit" in filters:
             requests = requests.filter(unit__slug=filters["unit"])

@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ppid import services, statistics
@@ -75,6 +77,22 @@ def test_figures_per_unit_and_year(year_2025, unit_sedahkidul, utama):
     assert f.on_time_share == 75.0  # 3 of 4 answered by 18 Jun
     assert (f.objections, f.disputes) == (1, 1)
     assert rows[("ppid-utama", 2024)].median_days == 3  # Mon 4 → Thu 7 Mar 2024
+
+
+def test_answer_times_are_counted_per_number_of_days_in_one_grouped_query(year_2025):
+    with CaptureQueriesContext(connection) as queries:
+        figures = dict(statistics.figures_by_year())
+    assert sorted(figures[2025].days) == [2, 5, 9, 11] and figures[2025].on_time == 3
+    times = next(q["sql"] for q in queries if "working_days_taken" in q["sql"])
+    # Counts per number of days, not one row (with its dates) per answered request.
+    assert "GROUP BY" in times and 'AS "answered_on"' not in times
+
+
+def test_years_with_requests_asks_for_the_distinct_years_only(year_2025):
+    with CaptureQueriesContext(connection) as queries:
+        assert statistics.years_with_requests() == [2025, 2024]
+    # The model's default ordering would otherwise add registered_at and id to the DISTINCT.
+    assert len(queries) == 1 and "registered_at" not in queries[0]["sql"]
 
 
 def test_annual_report_figures(year_2025):

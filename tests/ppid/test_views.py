@@ -6,6 +6,8 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ppid import services
@@ -287,6 +289,23 @@ def test_register_query_count_does_not_grow(client, register, django_assert_max_
     with django_assert_max_num_queries(9):
         response = client.get("/ppid/register/")
     assert "Dokumen nomor 1" in text(response)
+
+
+def test_register_counts_objections_per_entry_without_joining_them(client, register):
+    plain, objected = _requests(register, 2)
+    services.file_objection(
+        info_request=InfoRequest.objects.get(pk=objected.pk),
+        grounds={"a"},
+        statement="x",
+        filed_on=D(2025, 6, 16),
+    )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/ppid/register/")
+    counts = {entry.number: entry.objection_count for entry in response.context["requests"]}
+    assert counts == {plain.number: 0, objected.number: 1}
+    listing = next(q["sql"] for q in queries if q["sql"].startswith('SELECT "ppid_inforequest"."id"'))
+    # A join would make the database group the whole register before picking the page.
+    assert 'JOIN "ppid_objection"' not in listing
 
 
 def test_register_lists_entries_with_initials_and_hides_withdrawn_ones(client, register, ppid_utama):

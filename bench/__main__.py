@@ -121,6 +121,7 @@ class Database:
     def prepare(self, *, reload):
         if not reload and self.key_file.exists() and self._exists():
             say(f"== {self.name}: kept from an earlier run (--reload rebuilds it)")
+            run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=self.env(DJANGO_DEBUG="1"))
             return
         import psycopg
         from cryptography.fernet import Fernet

@@ -255,6 +255,8 @@ class InfoRequest(models.Model):
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["year", "unit"]),
             models.Index(fields=["in_public_register", "registered_at"]),
+            # The public register sorted by deadline (?urut=tenggat).
+            models.Index(fields=["in_public_register", "due_on"]),
         ]
 
     def __str__(self):

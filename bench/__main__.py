@@ -254,6 +254,9 @@ def wrk(stack, page, *, duration, connections, threads, cache):
             f"-d{duration}s",
             "--timeout",
             "10s",
+            # As every browser does: compressed pages where the portal compresses.
+            "-H",
+            "Accept-Encoding: gzip",
             "-s",
             str(ROOT / "bench/wrk.lua"),
             stack.url(page.path),

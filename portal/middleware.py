@@ -4,7 +4,9 @@
   the roles `portal.two_factor` names.
 - `PublicPageCache*`: whole public pages are cached in the shared cache for
   ``PAGE_CACHE_SECONDS`` for visitors without a session or pending messages,
-  so a spike of citizens costs one render per page per minute.
+  so a spike of citizens costs one render per page per minute. Django's
+  GZipMiddleware sits between the two, so a page is stored compressed (one
+  entry per Accept-Encoding) and a hit costs no compression.
 - `ReplicaReadsMiddleware`: public GET pages may read from the read replica;
   writes, the admin and PPID requests stay on the primary.
 """

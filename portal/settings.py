@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.ReplicaReadsMiddleware",
     "portal.middleware.PublicPageCacheUpdateMiddleware",
+    # Inside the page cache: a page is compressed once and served compressed from the cache.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

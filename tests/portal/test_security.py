@@ -178,3 +178,24 @@ def test_replica_reads_middleware_keeps_admin_and_posts_on_the_primary(rf):
         "GET /ppid/permohonan/lacak/": False,
     }
     assert "replica" not in connections.settings or connections.settings["replica"]
+
+
+def test_cached_pages_are_compressed_once_and_served_compressed(
+    client, db, settings, django_assert_num_queries
+):
+    import gzip
+
+    settings.PAGE_CACHE_SECONDS = 60
+    path = "/wilayah/35.22.18.2007/"
+    first = client.get(path, headers={"accept-encoding": "gzip"})
+    assert first["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in first["Vary"]
+    html = gzip.decompress(first.content).decode()
+    assert "<html" in html
+    with django_assert_num_queries(0):
+        again = client.get(path, headers={"accept-encoding": "gzip"})
+    assert again["Content-Encoding"] == "gzip"
+    assert gzip.decompress(again.content).decode() == html
+    plain = client.get(path)
+    assert not plain.has_header("Content-Encoding")
+    assert plain.content.decode() == html

@@ -499,25 +499,9 @@ def _requests(rng, units):
             "number", "pk"
         )
     )
-    events, notices, objections, surveys = [], [], [], []
     for plan in plans:
-        info_request = plan["request"]
-        info_request.pk = ids[info_request.number]
-        for event in plan["events"]:
-            event.request_id = info_request.pk
-            events.append(event)
-        if plan["notice"]:
-            plan["notice"].request_id = info_request.pk
-            notices.append(plan["notice"])
-        if plan["survey"]:
-            plan["survey"].request_id = info_request.pk
-            surveys.append(plan["survey"])
-        if plan["objection"]:
-            plan["objection"].request_id = info_request.pk
-            objections.append(plan)
-    RequestEvent.objects.bulk_create(events, batch_size=500)
-    WrittenNotice.objects.bulk_create(notices, batch_size=500)
-    SurveyResponse.objects.bulk_create(surveys, batch_size=500)
+        plan["request"].pk = ids[plan["request"].number]
+    objections = write_request_children(plans, batch_size=500)
     _objections(random.Random(SEED + 3), objections, calendar, today)
     for year in YEARS:
         top = InfoRequest.objects.filter(year=year).aggregate(top=Max("sequence"))["top"] or 0
@@ -526,6 +510,30 @@ def _requests(rng, units):
             counter.last_number = top
             counter.save(update_fields=["last_number"])
     return len(plans), example
+
+
+def write_request_children(plans, *, batch_size):
+    """Write the timeline, notice and survey of planned requests whose ``pk`` is set.
+
+    Returns the plans with an objection, which `_objections` writes next.
+    """
+    events, notices, surveys, objected = [], [], [], []
+    for plan in plans:
+        request_id = plan["request"].pk
+        for event in plan["events"]:
+            event.request_id = request_id
+            events.append(event)
+        for key, bucket in (("notice", notices), ("survey", surveys)):
+            if plan[key]:
+                plan[key].request_id = request_id
+                bucket.append(plan[key])
+        if plan["objection"]:
+            plan["objection"].request_id = request_id
+            objected.append(plan)
+    RequestEvent.objects.bulk_create(events, batch_size=batch_size)
+    WrittenNotice.objects.bulk_create(notices, batch_size=batch_size)
+    SurveyResponse.objects.bulk_create(surveys, batch_size=batch_size)
+    return objected
 
 
 def _plan(rng, year, sequence, calendar, utama, agencies, villages, busy_villages, sedahkidul):

@@ -32,9 +32,6 @@ from .models import (
     InfoRequest,
     PpidUnit,
     RegistrationCounter,
-    RequestEvent,
-    SurveyResponse,
-    WrittenNotice,
 )
 from .services import REQUEST_SERIES, format_number
 
@@ -150,25 +147,9 @@ def _save_year(rng, year, plans, calendar, today):
     ids = dict(
         InfoRequest.objects.filter(year=year, sequence__gt=start).order_by().values_list("sequence", "pk")
     )
-    events, notices, surveys, objected = [], [], [], []
     for plan in plans:
-        info_request = plan["request"]
-        info_request.pk = ids[info_request.sequence]
-        for event in plan["events"]:
-            event.request_id = info_request.pk
-            events.append(event)
-        if plan["notice"]:
-            plan["notice"].request_id = info_request.pk
-            notices.append(plan["notice"])
-        if plan["survey"]:
-            plan["survey"].request_id = info_request.pk
-            surveys.append(plan["survey"])
-        if plan["objection"]:
-            plan["objection"].request_id = info_request.pk
-            objected.append(plan)
-    RequestEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
-    WrittenNotice.objects.bulk_create(notices, batch_size=BATCH_SIZE)
-    SurveyResponse.objects.bulk_create(surveys, batch_size=BATCH_SIZE)
+        plan["request"].pk = ids[plan["request"].sequence]
+    objected = demo.write_request_children(plans, batch_size=BATCH_SIZE)
     if objected:
         demo._objections(rng, objected, calendar, today)
     counter.last_number = start + len(plans)

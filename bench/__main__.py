@@ -90,7 +90,9 @@ class Database:
         self.name = name
         self.loader = loader
         self.url = f"{SERVER}/{name}"
+        # The key's file is written only once the data is loaded: it marks a usable database.
         self.key_file = RESULTS / f"{name}.key"
+        self.key = None
         self.media = RESULTS / f"media-{name}"
 
     def env(self, **extra):
@@ -101,7 +103,7 @@ class Database:
         }
         env.update(
             DATABASE_URL=self.url,
-            FIELD_ENCRYPTION_KEY=self.key_file.read_text().strip(),
+            FIELD_ENCRYPTION_KEY=self.key or self.key_file.read_text().strip(),
             MEDIA_ROOT=str(self.media),
             STATIC_ROOT=str(STATIC_ROOT),
             PRIVATE_MEDIA_ROOT=str(self.media / "private"),
@@ -132,18 +134,13 @@ class Database:
             connection.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
             connection.execute(f'CREATE DATABASE "{self.name}"')
         shutil.rmtree(self.media, ignore_errors=True)
-        partial = self.key_file.with_suffix(".partial")
-        partial.write_text(Fernet.generate_key().decode())
         self.key_file.unlink(missing_ok=True)
-        partial.rename(self.key_file)  # read by env(); removed again below on failure
-        try:
-            env = self.env(DJANGO_DEBUG="1")
-            run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=env)
-            run([PYTHON, "manage.py", "createcachetable"], env=env)
-            run([PYTHON, "manage.py", self.loader], env=env)
-        except BaseException:
-            self.key_file.unlink(missing_ok=True)
-            raise
+        self.key = Fernet.generate_key().decode()
+        env = self.env(DJANGO_DEBUG="1")
+        run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=env)
+        run([PYTHON, "manage.py", "createcachetable"], env=env)
+        run([PYTHON, "manage.py", self.loader], env=env)
+        self.key_file.write_text(self.key)
         say(f"   loaded in {time.monotonic() - started:.0f} s")
 
     def queries(self, *, counts=False):

@@ -1,6 +1,6 @@
 """Top the demo data up to full scale for `make bench`.
 
-Loads the demo first when it is absent, then runs each app's full-scale loader
+Runs `load_demo` first (idempotent; development only), then each app's full-scale loader
 (``<app>/full_scale.py``): 430 villages × 8 years of APBDes, 50,000 PPID
 requests, 2,000 visits, 600 KIMs with 5,000 news posts. Every record it adds is
 sample data. Rebuilds the search index at the end.

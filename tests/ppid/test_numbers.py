@@ -1,14 +1,12 @@
 """Registration numbers: readable, per year, unique, and never shared by concurrent requests."""
 
 import datetime
-import threading
-import time
 
 import pytest
-from django.db import OperationalError, close_old_connections, connection
 
 from ppid import services
 from ppid.models import InfoRequest, RegistrationCounter
+from tests.concurrency import run_at_once
 
 from .conftest import make_requester
 
@@ -55,44 +53,20 @@ def test_typed_numbers_are_normalised(typed, canonical):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_registrations_never_share_a_number(unit_sedahkidul):
     """Eight registrations at once, each in its own thread and connection."""
-    results, errors = [], []
-    start = threading.Barrier(8)
 
     def file_one(index):
-        start.wait()
-        try:
-            deadline = time.monotonic() + 20  # generous: CI machines may be busy
-            while time.monotonic() < deadline:
-                try:
-                    registration = services.register_request(
-                        unit=unit_sedahkidul,
-                        requester=make_requester(name=f"Pemohon {index}"),
-                        information_requested="APB Desa",
-                        purpose="Kajian",
-                        obtain_method="softcopy",
-                        delivery_method="email",
-                        received_on=D(2025, 6, 2),
-                    )
-                    results.append(registration.request.number)
-                    return
-                except OperationalError as error:
-                    # SQLite's shared in-memory test database reports a busy table
-                    # instead of waiting for the lock; try again shortly.
-                    if "locked" not in str(error):
-                        raise
-                    time.sleep(0.02)
-            errors.append("gave up")
-        except Exception as error:  # surfaced below
-            errors.append(repr(error))
-        finally:
-            close_old_connections()
-            connection.close()
+        registration = services.register_request(
+            unit=unit_sedahkidul,
+            requester=make_requester(name=f"Pemohon {index}"),
+            information_requested="APB Desa",
+            purpose="Kajian",
+            obtain_method="softcopy",
+            delivery_method="email",
+            received_on=D(2025, 6, 2),
+        )
+        return registration.request.number
 
-    threads = [threading.Thread(target=file_one, args=(i,)) for i in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    results, errors = run_at_once(file_one, threads=8)
     assert errors == []
     assert sorted(results) == [f"PPID/2025/{n:06d}" for n in range(1, 9)]
     assert InfoRequest.objects.count() == 8

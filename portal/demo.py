@@ -31,24 +31,34 @@ class Loader:
     load: Callable
 
 
-_loaders: list[Loader] = []
+class Registry:
+    """Loaders registered by the apps, run in order (lower first)."""
+
+    def __init__(self):
+        self._items: list[Loader] = []
+
+    def register(self, *, order, name):
+        def decorator(load):
+            self._items.append(Loader(order, name, load))
+            return load
+
+        return decorator
+
+    def ordered(self):
+        return sorted(self._items, key=lambda item: item.order)
+
+
+_demo = Registry()
+_full_scale = Registry()
 
 
 def loader(*, order, name):
     """Register ``load(stdout)`` to run during `load_demo` (lower order first)."""
-
-    def decorator(load):
-        _loaders.append(Loader(order, name, load))
-        return load
-
-    return decorator
+    return _demo.register(order=order, name=name)
 
 
 def loaders():
-    return sorted(_loaders, key=lambda item: item.order)
-
-
-_full_scale: list[Loader] = []
+    return _demo.ordered()
 
 
 def full_scale_loader(*, order, name):
@@ -58,16 +68,11 @@ def full_scale_loader(*, order, name):
     after years of use (what `make bench` measures). It is idempotent, fast
     (bulk writes), and everything it writes is sample data.
     """
-
-    def decorator(load):
-        _full_scale.append(Loader(order, name, load))
-        return load
-
-    return decorator
+    return _full_scale.register(order=order, name=name)
 
 
 def full_scale_loaders():
-    return sorted(_full_scale, key=lambda item: item.order)
+    return _full_scale.ordered()
 
 
 @loader(order=0, name="regions")

@@ -8,6 +8,11 @@ target is therefore measured twice more and judged on the median of its three
 runs, as Lighthouse's documentation on score variability advises; a real
 regression misses in every run. When a page misses, the audits that cost it
 points are printed.
+
+Lighthouse itself sometimes fails to record a page load in a cold Chrome
+("Runtime error encountered: ... NO_NAVSTART") and exits non-zero without a
+score. Such a run measured nothing, so it is started again, up to
+TOOL_ATTEMPTS times in all; a page whose every attempt fails is reported.
 """
 
 import json
@@ -28,20 +33,19 @@ OUT = ROOT / "e2e-artifacts" / "lighthouse"
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 PAGES = ["home", "village-budget", "visit", "request-form"]
 RUNS_ON_A_MISS = 3
+TOOL_ATTEMPTS = 3
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --no-first-run"
 )
 
 
-def run(report_name, path):
-    """Lighthouse's report on one page, as parsed JSON (also kept as a file)."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    report = OUT / f"{report_name}.json"
+def lighthouse(url, report):
+    """One Lighthouse process writing its JSON report; raises when it does not finish."""
     subprocess.run(
         [
             str(ROOT / "node_modules" / ".bin" / "lighthouse"),
-            BASE_URL + path,
+            url,
             "--quiet",
             "--output=json",
             f"--output-path={report}",
@@ -54,7 +58,28 @@ def run(report_name, path):
         env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
         timeout=180,
     )
-    return json.loads(report.read_text())
+
+
+def run(report_name, path, attempts=TOOL_ATTEMPTS, tool=lighthouse):
+    """Lighthouse's report on one page, as parsed JSON (also kept as a file).
+
+    A run in which Lighthouse fails (a non-zero exit, a timeout, no report) is
+    started again; the last failure is raised once every attempt has failed.
+    """
+    OUT.mkdir(parents=True, exist_ok=True)
+    report = OUT / f"{report_name}.json"
+
+    def once():
+        report.unlink(missing_ok=True)
+        tool(BASE_URL + path, report)
+        return json.loads(report.read_text())
+
+    for attempt in range(1, attempts):
+        try:
+            return once()
+        except (subprocess.SubprocessError, OSError, ValueError) as error:
+            print(f"{report_name}: Lighthouse did not finish ({error}); attempt {attempt + 1} of {attempts}")
+    return once()
 
 
 def scores(data):

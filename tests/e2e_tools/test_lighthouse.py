@@ -34,7 +34,7 @@ def test_a_run_that_fails_once_is_started_again_and_its_report_used(capsys):
 
     data = lighthouse.run("home", "/", tool=tool)
 
-    assert lighthouse.scores(data) == {key: 100 for key in lighthouse.TARGETS}
+    assert lighthouse.scores(data) == dict.fromkeys(lighthouse.TARGETS, 100)
     assert calls == [lighthouse.BASE_URL + "/"] * 2
     assert "home: Lighthouse did not finish" in capsys.readouterr().out
 

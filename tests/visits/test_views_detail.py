@@ -133,6 +133,24 @@ def test_related_visits_share_a_topic_most_shared_first(client, make_visit, make
     assert [v.title for v in response.context["related_visits"]] == ["Dua topik", "Satu topik"]
 
 
+def test_related_visits_are_the_four_sharing_most_topics_then_newest(client, make_visit, make_topic):
+    kim, ogp, ppid, lppl = (make_topic(name) for name in ("KIM", "OGP", "PPID", "LPPL"))
+    visit = make_visit(title="Pokok", topics=[kim, ogp, ppid])
+    for year in range(2015, 2020):
+        make_visit(title=f"Satu {year}", topics=[kim, lppl], start_date=datetime.date(year, 1, 1))
+    make_visit(title="Tiga", topics=[kim, ogp, ppid, lppl], start_date=datetime.date(2010, 1, 1))
+    make_visit(title="Dua", topics=[ogp, ppid], start_date=datetime.date(2011, 1, 1))
+
+    related = client.get(visit.get_absolute_url()).context["related_visits"]
+
+    assert [(v.title, v.shared_topics) for v in related] == [
+        ("Tiga", 3),
+        ("Dua", 2),
+        ("Satu 2019", 1),
+        ("Satu 2018", 1),
+    ]
+
+
 def test_officials_are_grouped_by_their_part(client, make_visit):
     visit = make_visit()
     for order, (name, part) in enumerate(

@@ -4,7 +4,7 @@ Each panel reads the per-village-year summaries, so it runs a fixed number of
 queries whatever the number of budget lines or villages.
 """
 
-from django.db.models import Max
+from django.db.models import Count, Max
 
 from portal import panels
 from portal.models import Village
@@ -95,11 +95,13 @@ def village_openness(village):
 
 @panels.register("home", order=10, template="ogp/panels/home.html")
 def budget_publication(regency):
-    """How many villages have published the latest budget year (three queries)."""
-    year = BudgetSummary.objects.published().aggregate(year=Max("year"))["year"]
-    if year is None:
+    """How many villages have published the latest budget year (two queries)."""
+    latest = (
+        BudgetSummary.objects.published().values("year").annotate(n=Count("pk")).order_by("-year").first()
+    )
+    if latest is None:
         return None
-    published = BudgetSummary.objects.published().for_year(year).count()
+    year, published = latest["year"], latest["n"]
     villages = Village.objects.count()
     return {
         "year": year,

@@ -45,7 +45,7 @@ def district_coverage(district):
 
 @panels.register("home", order=20, template="ppid/panels/home.html")
 def ppid_figures(regency):
-    """Requests this year, the share answered on time and the latest IKM grade (five queries)."""
+    """Requests this year, the share answered on time and the latest IKM grade (two queries)."""
     year, figures = statistics.recent_year_figures()
     ikm_year, ikm = next(((y, i) for y, i in statistics.ikm_by_year() if i is not None), (None, None))
     return {"year": year, "figures": figures, "ikm_year": ikm_year, "ikm": ikm}

@@ -408,18 +408,37 @@ def ikm_by_year():
 def recent_year_figures(today=None):
     """Figures of the current year, or of the latest year with requests if this one has none.
 
-    For the home page: four queries over at most two years of requests.
+    For the home page, which shows the number of requests and the share
+    answered on time: one query over at most two years of requests, counting
+    only what those two figures need (no refusal reasons, answer times,
+    objections or disputes, which `figures_by_year` adds at four times the cost).
     """
     this_year = (today or timezone.localdate()).year
-    figures = _collect(
-        InfoRequest.objects.filter(year__in=[this_year, this_year - 1]),
-        Objection.objects.filter(year__in=[this_year, this_year - 1]),
-        Dispute.objects.filter(filed_on__year__in=[this_year, this_year - 1]),
-        ("year",),
-        ("year",),
-        ("year",),
-    )
+    answered = Q(status__in=InfoRequest.ANSWERED_STATUSES)
+    rows = {
+        row["year"]: row
+        for row in InfoRequest.objects.filter(year__in=[this_year, this_year - 1])
+        .values("year")
+        .annotate(
+            requests=Count("pk"),
+            granted=Count("pk", filter=Q(status=S.GRANTED)),
+            partly=Count("pk", filter=Q(status=S.PARTLY_GRANTED)),
+            refused=Count("pk", filter=Q(status=S.REFUSED)),
+            # As `_collect` counts it: an answer with its working days, given by the deadline.
+            on_time=Count(
+                "pk", filter=answered & Q(working_days_taken__isnull=False, answered_on__lte=F("due_on"))
+            ),
+        )
+        .order_by()
+    }
     for year in (this_year, this_year - 1):
-        if figures.get((year,)) and figures[(year,)].requests:
-            return year, figures[(year,)]
+        if year in rows:
+            row = rows[year]
+            return year, Figures(
+                requests=row["requests"],
+                granted=row["granted"],
+                partly=row["partly"],
+                refused=row["refused"],
+                on_time=row["on_time"],
+            )
     return this_year, Figures()

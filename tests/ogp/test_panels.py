@@ -3,6 +3,7 @@
 import pytest
 
 from ogp.models import BudgetVersion
+from ogp.panels import budget_publication
 from portal.models import Village
 
 from .conftest import ORIGINAL, REVISED, SEDAHKIDUL
@@ -63,3 +64,26 @@ def test_panels_run_a_fixed_number_of_queries(client, publish_budget, count, dja
         village_budget(village)
     assert client.get("/wilayah/35.22.18/").status_code == 200
     assert client.get(f"/wilayah/{codes[0]}/").status_code == 200
+
+
+def test_home_panel_counts_the_villages_of_the_latest_published_year(
+    publish_budget, django_assert_num_queries
+):
+    publish_budget(year=2023)
+    publish_budget(
+        REVISED, code=Village.objects.exclude(code=SEDAHKIDUL).order_by("code").first().code, year=2023
+    )
+    publish_budget(year=2024)
+    with django_assert_num_queries(2):
+        context = budget_publication(None)
+    assert (context["year"], context["published"], context["villages"], context["missing"]) == (
+        2024,
+        1,
+        430,
+        429,
+    )
+    assert context["share"] == 0.2
+
+
+def test_home_panel_is_left_out_before_any_budget_is_published():
+    assert budget_publication(None) is None

@@ -200,3 +200,37 @@ def test_figure_pages_run_a_fixed_number_of_queries(
     _many(register, count)
     with django_assert_max_num_queries(bound):
         assert client.get(url).status_code == 200
+
+
+def test_home_figures_are_this_year_or_else_the_last_with_requests(year_2025):
+    # 2025 has six requests: 4 answered, 3 by the deadline (see the fixture).
+    year, figures = statistics.recent_year_figures(today=D(2025, 12, 1))
+    assert (year, figures.requests, figures.answered, figures.on_time_share) == (2025, 6, 4, 75.0)
+    # In 2026 nothing has come in yet: the home page shows 2025.
+    year, figures = statistics.recent_year_figures(today=D(2026, 1, 5))
+    assert (year, figures.requests, figures.on_time_share) == (2025, 6, 75.0)
+    # 2024's single request, answered in three working days.
+    year, figures = statistics.recent_year_figures(today=D(2024, 8, 1))
+    assert (year, figures.requests, figures.on_time_share) == (2024, 1, 100.0)
+    # Two years with no requests at all: this year, with nothing to show.
+    year, figures = statistics.recent_year_figures(today=D(2030, 1, 1))
+    assert (year, figures.requests, figures.on_time_share) == (2030, 0, None)
+
+
+def test_home_figures_agree_with_the_statistics_page(year_2025):
+    by_year = dict(statistics.figures_by_year())
+    for year in (2025, 2024):
+        _year, home = statistics.recent_year_figures(today=D(year, 12, 31))
+        page = by_year[year]
+        assert (home.requests, home.answered, home.on_time, home.on_time_share) == (
+            page.requests,
+            page.answered,
+            page.on_time,
+            page.on_time_share,
+        )
+
+
+def test_home_figures_take_one_query(year_2025):
+    with CaptureQueriesContext(connection) as queries:
+        statistics.recent_year_figures(today=D(2025, 12, 1))
+    assert len(queries) == 1

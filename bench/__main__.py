@@ -18,6 +18,7 @@ answering) and Redis on 127.0.0.1:6379.
 """
 
 import argparse
+import dataclasses
 import datetime
 import json
 import os
@@ -338,7 +339,11 @@ def main(argv=None):
     for cache in ("off", "on") if args.cache == "both" else (args.cache,):
         say(f"== Cache {cache}: {args.duration} s per page at {args.connections} connections")
         with Stack(full, cache=cache, port=args.port, app_port=args.app_port, folder=folder) as stack:
-            for page in [BASELINE, *PAGES]:
+            # The baseline before and after the pages: a drift between the two shows a
+            # machine whose speed changed, and their mean is what each page is held to.
+            before = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, before")
+            after = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, after")
+            for page in [before, *PAGES, after]:
                 stack.check(page.path)
                 wrk(stack, page, duration=3, connections=8, threads=1, cache=cache)  # warm every worker
                 measured_run = wrk(
@@ -349,12 +354,12 @@ def main(argv=None):
                     threads=args.threads,
                     cache=cache,
                 )
-                if page is BASELINE:
-                    result.baseline[cache] = measured_run
+                if page in (before, after):
+                    result.baseline.setdefault(cache, []).append(measured_run)
                 else:
                     result.pages.append(measured_run)
                 say(
-                    f"   {page.name:26} {measured_run.rps:8,.0f} req/s  p50 {measured_run.p50_ms:6.1f} ms  "
+                    f"   {page.name:32} {measured_run.rps:8,.0f} req/s  p50 {measured_run.p50_ms:6.1f} ms  "
                     f"p99 {measured_run.p99_ms:6.1f} ms  non-2xx {measured_run.non2xx + measured_run.socket_errors}"
                 )
             result.worker_rss_mb[cache] = stack.worker_rss_mb()

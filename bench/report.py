@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass, field
 MIN_SHARE = {"off": 0.30, "on": 0.80}
 MAX_P99_MS = 250
 MAX_WORKER_RSS_MB = 200
+# The baseline is measured before and after the pages; a larger change than
+# this between the two means the machine's speed changed during the run.
+MAX_BASELINE_DRIFT = 0.15
 
 
 @dataclass
@@ -51,7 +54,7 @@ def parse_wrk(output, *, page, path, cache):
 class Result:
     """Everything one `make bench` measured, and whether each target was met."""
 
-    baseline: dict = field(default_factory=dict)  # cache mode -> Run
+    baseline: dict = field(default_factory=dict)  # cache mode -> [Run before the pages, Run after them]
     pages: list = field(default_factory=list)  # Runs
     worker_rss_mb: dict = field(default_factory=dict)  # cache mode -> [MB per worker]
     queries_full: dict = field(default_factory=dict)
@@ -59,14 +62,34 @@ class Result:
     data: dict = field(default_factory=dict)  # row counts of the full-scale database
     machine: dict = field(default_factory=dict)
 
+    def baseline_rps(self, cache):
+        """The baseline's rate in a cache mode: the mean of its runs before and after the pages."""
+        runs = self.baseline.get(cache, [])
+        return sum(run.rps for run in runs) / len(runs) if runs else 0.0
+
     def share(self, run):
-        base = self.baseline.get(run.cache)
-        return run.rps / base.rps if base and base.rps else 0.0
+        base = self.baseline_rps(run.cache)
+        return run.rps / base if base else 0.0
+
+    def drift(self, cache):
+        """How far apart the baseline's runs were, as a share of their mean."""
+        rates = [run.rps for run in self.baseline.get(cache, [])]
+        mean = self.baseline_rps(cache)
+        return (max(rates) - min(rates)) / mean if mean else 0.0
+
+    def warnings(self):
+        """Reasons to doubt the figures (not targets): a machine whose speed changed mid-run."""
+        return [
+            f"the baseline (cache {cache}) moved by {self.drift(cache):.0%} between its runs before and "
+            f"after the pages: the machine's speed changed during the run; measure again"
+            for cache in self.baseline
+            if self.drift(cache) > MAX_BASELINE_DRIFT
+        ]
 
     def misses(self):
         """The targets not met, one sentence each (an empty list: all met)."""
         found = []
-        for run in [*self.baseline.values(), *self.pages]:
+        for run in [*(run for runs in self.baseline.values() for run in runs), *self.pages]:
             if run.non2xx or run.socket_errors:
                 found.append(
                     f"{run.page} (cache {run.cache}): {run.non2xx} non-2xx answers, "
@@ -98,10 +121,10 @@ class Result:
             "|---|---|---:|---:|---:|---:|---:|---:|",
         ]
         for cache in ("off", "on"):
-            base = self.baseline.get(cache)
-            rows = ([base] if base else []) + [run for run in self.pages if run.cache == cache]
+            bases = self.baseline.get(cache, [])
+            rows = bases[:1] + [run for run in self.pages if run.cache == cache] + bases[1:]
             for run in rows:
-                share = "100%" if run is base else f"{self.share(run):.0%}"
+                share = f"{self.share(run):.0%}"
                 queries = f"{self.queries_full.get(run.path, '–')} / {self.queries_small.get(run.path, '–')}"
                 lines.append(
                     f"| {run.page} | {cache} | {run.rps:,.0f} | {run.p50_ms:.1f} | {run.p99_ms:.1f} "
@@ -120,6 +143,9 @@ class Result:
             listed = ", ".join(f"{size:.0f}" for size in sizes)
             parts.append(f"Worker memory after the cache-{cache} run (MB): {listed}")
         parts.append("")
+        warnings = self.warnings()
+        if warnings:
+            parts += ["Warning:", *(f"- {warning}" for warning in warnings), ""]
         misses = self.misses()
         if misses:
             parts += ["Targets missed:", *(f"- {miss}" for miss in misses)]
@@ -134,7 +160,13 @@ class Result:
     def as_json(self):
         return json.dumps(
             {
-                "baseline": {cache: {**asdict(run), "rps": run.rps} for cache, run in self.baseline.items()},
+                "baseline": {
+                    cache: {
+                        "rps": self.baseline_rps(cache),
+                        "runs": [{**asdict(run), "rps": run.rps} for run in runs],
+                    }
+                    for cache, runs in self.baseline.items()
+                },
                 "pages": [{**asdict(run), "rps": run.rps, "share": self.share(run)} for run in self.pages],
                 "worker_rss_mb": self.worker_rss_mb,
                 "queries_full": self.queries_full,
@@ -142,6 +174,7 @@ class Result:
                 "data": self.data,
                 "machine": self.machine,
                 "misses": self.misses(),
+                "warnings": self.warnings(),
             },
             indent=2,
             ensure_ascii=False,

@@ -39,12 +39,20 @@ def test_parse_wrk_without_result_line_names_the_page():
         report.parse_wrk("connection refused\n", page="KIM", path="/kim/", cache="off")
 
 
-def result_with(pages_runs, *, baseline_requests=20_000, rss=None, full=None, small=None):
+def result_with(
+    pages_runs, *, baseline_requests=20_000, after_requests=None, rss=None, full=None, small=None
+):
     result = report.Result()
     for cache in ("off", "on"):
-        result.baseline[cache] = run(
-            cache, page="baseline", path="/bench/minimal/", requests=baseline_requests
-        )
+        result.baseline[cache] = [
+            run(cache, page="baseline, before", path="/bench/minimal/", requests=baseline_requests),
+            run(
+                cache,
+                page="baseline, after",
+                path="/bench/minimal/",
+                requests=after_requests or baseline_requests,
+            ),
+        ]
     result.pages = pages_runs
     result.worker_rss_mb = {"off": rss or [90.0, 95.0]}
     result.queries_full = full or {"/": 5}
@@ -87,6 +95,29 @@ def test_table_gives_each_page_its_share_of_its_own_modes_baseline():
     assert "| home | off | 400 |" in rows[0] and "| 40% |" in rows[0]
     assert "| home | on | 900 |" in rows[1] and "| 90% |" in rows[1]
     assert json.loads(result.as_json())["pages"][0]["share"] == pytest.approx(0.4)
+
+
+def test_pages_are_held_to_the_mean_of_the_baseline_before_and_after_them():
+    # 1,050 and 950 req/s: a mean of 1,000, within the drift the machine is allowed.
+    result = result_with(
+        [run("off", requests=6_000), run("on", requests=16_000)],
+        baseline_requests=21_000,
+        after_requests=19_000,
+    )
+    assert result.baseline_rps("off") == pytest.approx(1_000)
+    assert [round(result.share(page), 2) for page in result.pages] == [0.3, 0.8]
+    assert result.misses() == [] and result.warnings() == []
+    table = result.table().splitlines()
+    assert table[2].startswith("| baseline, before | off | 1,050 |") and "| 105% |" in table[2]
+    assert table[4].startswith("| baseline, after | off | 950 |") and "| 95% |" in table[4]
+    assert json.loads(result.as_json())["baseline"]["off"]["rps"] == pytest.approx(1_000)
+
+
+def test_a_baseline_that_moved_during_the_run_is_reported():
+    result = result_with([run("off", requests=7_000)], baseline_requests=20_000, after_requests=14_000)
+    assert result.drift("off") == pytest.approx(6 / 17)
+    assert result.warnings()[0].startswith("the baseline (cache off) moved by 35% between its runs")
+    assert "Warning:" in result.markdown()
 
 
 @pytest.mark.django_db

@@ -81,7 +81,8 @@ class Result:
         """Reasons to doubt the figures (not targets): a machine whose speed changed mid-run."""
         return [
             f"the baseline (cache {cache}) moved by {self.drift(cache):.0%} between its runs before and "
-            f"after the pages: the machine's speed changed during the run; measure again"
+            f"after the pages: the machine's speed changed during the run, so each share of the baseline "
+            f"is uncertain by about ±{self.drift(cache) / 2:.0%}"
             for cache in self.baseline
             if self.drift(cache) > MAX_BASELINE_DRIFT
         ]

@@ -117,6 +117,7 @@ def test_a_baseline_that_moved_during_the_run_is_reported():
     result = result_with([run("off", requests=7_000)], baseline_requests=20_000, after_requests=14_000)
     assert result.drift("off") == pytest.approx(6 / 17)
     assert result.warnings()[0].startswith("the baseline (cache off) moved by 35% between its runs")
+    assert result.warnings()[0].endswith("uncertain by about ±18%")
     assert "Warning:" in result.markdown()
 
 

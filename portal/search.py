@@ -24,6 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, models, transaction
+from django.db.models import F, FloatField, OrderBy, Value, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -152,32 +155,64 @@ def _visible(queryset):
     return queryset.filter(models.Q(visible_from__isnull=True) | models.Q(visible_from__lte=now))
 
 
+# The order of results: best rank first (PostgreSQL), then the newest, then by title.
+ORDER = ("-rank", "-date", "title")
+
+
 def matching(query):
-    """Public entries matching a cleaned query, best first (not yet sliced)."""
+    """Public entries matching a cleaned query, best first (not yet sliced), each with its `rank`."""
     from .models import SearchEntry
 
     entries = _visible(SearchEntry.objects.all())
     terms = _terms(query)
     if not terms:
-        return entries.none()
+        return entries.annotate(rank=Value(0.0, output_field=FloatField())).none()
     if connection.vendor == "postgresql":
         # Every word must match, each as a prefix ("sedah" finds "Sedahkidul").
         prefix_query = " & ".join(f"{term}:*" for term in terms)
         tsquery = "to_tsquery('indonesian', %s)"
-        return entries.extra(
-            select={"rank": f"ts_rank(search_document, {tsquery})"},
-            select_params=[prefix_query],
-            where=[f"search_document @@ {tsquery}"],
-            params=[prefix_query],
-        ).order_by("-rank", "-date", "title")
+        return (
+            entries.annotate(
+                rank=RawSQL(f"ts_rank(search_document, {tsquery})", [prefix_query], output_field=FloatField())
+            )
+            .extra(where=[f"search_document @@ {tsquery}"], params=[prefix_query])
+            .order_by(*ORDER)
+        )
     for term in terms:
         entries = entries.filter(models.Q(title__icontains=term) | models.Q(body__icontains=term))
-    return entries.order_by("-date", "title")
+    return entries.annotate(rank=Value(0.0, output_field=FloatField())).order_by(*ORDER)
 
 
 def counts_by_kind(query):
     rows = matching(query).order_by().values("kind").annotate(n=models.Count("id"))
     return {row["kind"]: row["n"] for row in rows}
+
+
+def best_by_kind(query, limit):
+    """Each kind's number of matches and its best `limit` entries: {kind: (count, [entries])}.
+
+    Two queries, whatever the number of kinds: the matches are ranked once,
+    numbered and counted within their kind by window functions over narrow
+    rows, and then only the chosen entries are read whole.
+    """
+    from .models import SearchEntry
+
+    order = [OrderBy(F(name.lstrip("-")), descending=name.startswith("-")) for name in ORDER]
+    picked = list(
+        matching(query)
+        .annotate(
+            position=Window(RowNumber(), partition_by=F("kind"), order_by=order),
+            matches=Window(models.Count("id"), partition_by=F("kind")),
+        )
+        .filter(position__lte=limit)
+        .order_by("kind", "position")
+        .values_list("pk", "kind", "matches")
+    )
+    entries = SearchEntry.objects.in_bulk([pk for pk, _kind, _matches in picked])
+    grouped = {}
+    for pk, kind, matches in picked:
+        grouped.setdefault(kind, (matches, []))[1].append(entries[pk])
+    return grouped
 
 
 # --- The core's own kind: villages --------------------------------------------

@@ -83,7 +83,8 @@ def search_view(request):
     query, kind = form.query(), form.kind()
     context = {"form": form, "query": query, "kind": kind, "groups": [], "total": 0}
     if query:
-        counts = search.counts_by_kind(query)
+        best = {} if kind else search.best_by_kind(query, RESULTS_PER_KIND)
+        counts = search.counts_by_kind(query) if kind else {k: n for k, (n, _entries) in best.items()}
         context["total"] = sum(counts.values())
         context["counts"] = [
             (prov, counts.get(prov.kind, 0)) for prov in search.providers() if counts.get(prov.kind)
@@ -99,10 +100,7 @@ def search_view(request):
                 page_range=paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1),
             )
         else:
-            context["groups"] = [
-                (prov, n, list(search.matching(query).filter(kind=prov.kind)[:RESULTS_PER_KIND]))
-                for prov, n in context["counts"]
-            ]
+            context["groups"] = [(prov, n, best[prov.kind][1]) for prov, n in context["counts"]]
     return render(request, "portal/search.html", context)
 
 

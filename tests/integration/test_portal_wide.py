@@ -57,6 +57,22 @@ def test_search_finds_every_kind_and_nothing_unpublished(client, portal):
     assert portal["request"].requester_name not in html
 
 
+@pytest.mark.parametrize("limit", [1, 3])
+def test_best_of_each_kind_in_two_queries_equals_each_kind_searched_alone(
+    portal, limit, django_assert_num_queries
+):
+    search.rebuild()
+    query = "Sedahkidul"
+    with django_assert_num_queries(2):
+        best = search.best_by_kind(query, limit)
+    counts = search.counts_by_kind(query)
+    assert set(best) == set(counts) == KINDS
+    for kind, (matches, entries) in best.items():
+        assert matches == counts[kind]
+        assert entries == list(search.matching(query).filter(kind=kind)[:limit])
+    assert search.best_by_kind("", limit) == {}
+
+
 def test_sitemap_lists_published_items_only(client, portal):
     index = client.get("/sitemap.xml").content.decode()
     sections = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)

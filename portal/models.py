@@ -53,7 +53,12 @@ class District(models.Model):
 
     @property
     def label(self):
-        return _("Kecamatan %(name)s") % {"name": self.name}
+        return self.label_of(self.name)
+
+    @staticmethod
+    def label_of(name):
+        """“Kecamatan Purwosari”, from the name alone (for rows read without a model)."""
+        return _("Kecamatan %(name)s") % {"name": name}
 
 
 class VillageQuerySet(models.QuerySet):

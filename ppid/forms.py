@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import District
 from portal.uploads import DocumentValidator
 
 from . import nik as nik_rules
@@ -66,7 +67,7 @@ def unit_choices(units):
     if regency:
         groups.append((_("Regency and agencies"), regency))
     for (name, _code), options in sorted(by_district.items()):
-        groups.append((_("Kecamatan %(name)s") % {"name": name}, sorted(options, key=lambda item: item[1])))
+        groups.append((District.label_of(name), sorted(options, key=lambda item: item[1])))
     return groups
 
 
@@ -426,9 +427,9 @@ class DipFilterForm(forms.Form):
     )
     year = forms.ChoiceField(label=_("Year"), required=False)
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, unit_options, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("All units"))] + [(u.slug, u.choice_label) for u in units]
+        self.fields["unit"].choices = [("", _("All units")), *unit_options]
         self.fields["year"].choices = _year_choices()
 
     def filters(self):
@@ -447,9 +448,9 @@ class RegisterFilterForm(forms.Form):
     year = forms.ChoiceField(label=_("Year"), required=False)
     urut = forms.ChoiceField(label=_("Order"), required=False, choices=SORTS)
 
-    def __init__(self, *args, units, **kwargs):
+    def __init__(self, *args, unit_options, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("All units"))] + [(u.slug, u.choice_label) for u in units]
+        self.fields["unit"].choices = [("", _("All units")), *unit_options]
         self.fields["year"].choices = _year_choices()
 
     def filters(self):

@@ -185,8 +185,9 @@ class DipListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.units = list(PpidUnit.objects.published().for_list())
-        self.filter_form = DipFilterForm(self.request.GET or None, units=self.units)
+        self.filter_form = DipFilterForm(
+            self.request.GET or None, unit_options=PpidUnit.objects.published().choices()
+        )
         filters = self.filter_form.filters() if self.request.GET else {}
         items = DipItem.objects.published().for_list()
         if "unit" in filters:
@@ -404,8 +405,9 @@ class RegisterListView(ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.units = list(PpidUnit.objects.published().for_list())
-        self.filter_form = RegisterFilterForm(self.request.GET or None, units=self.units)
+        self.filter_form = RegisterFilterForm(
+            self.request.GET or None, unit_options=PpidUnit.objects.published().choices()
+        )
         filters = self.filter_form.filters() if self.request.GET else {}
         # A counting subquery rather than a join with GROUP BY, which would group every row of
         # the register before the page's 25 could be picked.

@@ -515,3 +515,21 @@ def test_odd_form_input_gets_messages_not_errors(client, unit_sedahkidul):
     )
     survey = client.post("/ppid/permohonan/survei/", {"token": "x", "q1": "abc"})
     assert survey.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/ppid/register/", "/ppid/dip/"])
+def test_unit_filter_lists_active_units_with_the_kecamatan_of_villages(
+    client, path, utama, unit_sedahkidul, unit_sumberrejo
+):
+    unit_sumberrejo.is_active = False
+    unit_sumberrejo.save()
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    choices = [(value, str(label)) for value, label in response.context["filter_form"].fields["unit"].choices]
+    assert choices == [
+        ("", "All units"),
+        ("ppid-utama", "PPID Utama Kabupaten Bojonegoro"),
+        ("desa-sedahkidul", f"{unit_sedahkidul.name} (Kecamatan Purwosari)"),
+    ]
+    assert f'<option value="desa-sedahkidul">{unit_sedahkidul.name} (Kecamatan Purwosari)</option>' in text(
+        response
+    )

@@ -211,7 +211,8 @@ def best_by_kind(query, limit):
     entries = SearchEntry.objects.in_bulk([pk for pk, _kind, _matches in picked])
     grouped = {}
     for pk, kind, matches in picked:
-        grouped.setdefault(kind, (matches, []))[1].append(entries[pk])
+        if pk in entries:  # not removed by an index refresh between the two queries
+            grouped.setdefault(kind, (matches, []))[1].append(entries[pk])
     return grouped
 
 

@@ -420,10 +420,7 @@ def recent_year_figures(today=None):
         for row in InfoRequest.objects.filter(year__in=[this_year, this_year - 1])
         .values("year")
         .annotate(
-            requests=Count("pk"),
-            granted=Count("pk", filter=Q(status=S.GRANTED)),
-            partly=Count("pk", filter=Q(status=S.PARTLY_GRANTED)),
-            refused=Count("pk", filter=Q(status=S.REFUSED)),
+            **{name: _REQUEST_COUNTS[name] for name in ("requests", "granted", "partly", "refused")},
             # As `_collect` counts it: an answer with its working days, given by the deadline.
             on_time=Count(
                 "pk", filter=answered & Q(working_days_taken__isnull=False, answered_on__lte=F("due_on"))

@@ -73,6 +73,23 @@ def test_best_of_each_kind_in_two_queries_equals_each_kind_searched_alone(
     assert search.best_by_kind("", limit) == {}
 
 
+def test_an_entry_removed_between_the_two_queries_is_left_out(portal, monkeypatch):
+    from django.db.models import QuerySet
+
+    from portal.models import SearchEntry
+
+    search.rebuild()
+    in_bulk = QuerySet.in_bulk
+
+    def in_bulk_after_a_refresh(queryset, ids, **kwargs):
+        SearchEntry.objects.filter(kind="visit").delete()
+        return in_bulk(queryset, ids, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "in_bulk", in_bulk_after_a_refresh)
+    best = search.best_by_kind("Sedahkidul", 3)
+    assert "visit" not in best and set(best) == KINDS - {"visit"}
+
+
 def test_sitemap_lists_published_items_only(client, portal):
     index = client.get("/sitemap.xml").content.decode()
     sections = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)

@@ -9,16 +9,20 @@ runs, as Lighthouse's documentation on score variability advises; a real
 regression misses in every run. When a page misses, the audits that cost it
 points are printed.
 
-Lighthouse itself sometimes fails to record a page load in a cold Chrome
-("Runtime error encountered: ... NO_NAVSTART") and exits non-zero without a
-score. Such a run measured nothing, so it is started again, up to
-TOOL_ATTEMPTS times in all; a page whose every attempt fails is reported.
+Lighthouse itself sometimes fails to record a page load ("Runtime error
+encountered: ... NO_NAVSTART") and exits non-zero without a score, as when it
+attaches to the previous run's Chrome still closing on the same port (each run
+therefore waits for the port to be free). Such a run measured nothing, so it
+is started again, up to TOOL_ATTEMPTS times in all; a page whose every attempt
+fails is reported.
 """
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +44,28 @@ CHROME_FLAGS = (
 )
 
 
+def wait_until_free(port, timeout=15.0):
+    """Wait while something still listens on the port; True once nothing does.
+
+    Given a port, Lighthouse's Chrome launcher reuses a Chrome already listening
+    there, so a run started while the previous run's Chrome is still closing
+    attaches to it and records no page load.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", int(port)), timeout=1).close()
+        except OSError:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
+
+
 def lighthouse(url, report):
     """One Lighthouse process writing its JSON report; raises when it does not finish."""
+    if CHROME_PORT != "0":
+        wait_until_free(CHROME_PORT)
     subprocess.run(
         [
             str(ROOT / "node_modules" / ".bin" / "lighthouse"),

@@ -56,3 +56,17 @@ def test_a_report_left_by_an_earlier_run_is_never_read_as_this_one(tmp_path):
     with pytest.raises(subprocess.TimeoutExpired):
         lighthouse.run("home", "/", attempts=2, tool=tool)
     assert not (tmp_path / "home.json").exists()
+
+
+def test_waits_while_a_chrome_still_listens_on_the_port():
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    assert lighthouse.wait_until_free(port, timeout=0.3) is False
+
+    threading.Timer(0.3, listener.close).start()
+    assert lighthouse.wait_until_free(port, timeout=5) is True

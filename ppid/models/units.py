@@ -8,11 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import District, Village
 
 
-def unit_choice_label(name, district_name):
-    """The unit's name, with the kecamatan for villages (several villages share a name)."""
-    return f"{name} ({District.label_of(district_name)})" if district_name else name
-
-
 class PpidUnitQuerySet(models.QuerySet):
     def published(self):
         """The visibility gate for public pages: active units."""
@@ -22,11 +17,17 @@ class PpidUnitQuerySet(models.QuerySet):
         return self.select_related("village__district").order_by("kind_order", "name", "pk")
 
     def choices(self):
-        """(slug, label) of each unit for a select box, in list order, read without building models."""
+        """(slug, label) of each unit for a select box, in list order, read without building models.
+
+        A village's unit is labelled with its kecamatan, since several villages share a name.
+        """
         rows = self.order_by("kind_order", "name", "pk").values_list(
             "slug", "name", "village__district__name"
         )
-        return [(slug, unit_choice_label(name, district)) for slug, name, district in rows]
+        return [
+            (slug, f"{name} ({District.label_of(district)})" if district else name)
+            for slug, name, district in rows
+        ]
 
     def regency_level(self):
         return self.exclude(kind=PpidUnit.Kind.DESA)
@@ -126,10 +127,6 @@ class PpidUnit(models.Model):
 
     def get_absolute_url(self):
         return reverse("ppid:unit", args=[self.slug])
-
-    @property
-    def choice_label(self):
-        return unit_choice_label(self.name, self.village.district.name if self.village_id else None)
 
     @property
     def atasan(self):

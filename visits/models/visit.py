@@ -107,7 +107,7 @@ class VisitQuerySet(models.QuerySet):
 
         The visits are picked from the narrow topic links (grouped by visit
         alone) and only those few are read whole: grouping whole visit rows by
-        every column cost 17 ms at 2,000 visits, the links 3 ms.
+        every column took 17 ms at 2,000 visits, this query 5 ms.
         """
         topic_ids = [topic.pk for topic in visit.topics.all()]
         if not topic_ids:

@@ -11,7 +11,7 @@ points are printed.
 
 Lighthouse itself sometimes fails to record a page load ("Runtime error
 encountered: ... NO_NAVSTART") and exits non-zero without a score: on this
-machine about one first attempt in five, and never yet a second. Each run
+machine 4 first attempts in 28, and never yet a second. Each run
 waits for Chrome's debugging port to be free, so that it cannot attach to the
 previous run's Chrome while that is closing; a run that still fails measured
 nothing, so it is started again, up to TOOL_ATTEMPTS times in all, and a page

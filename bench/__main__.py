@@ -9,7 +9,8 @@
 3. gunicorn (production settings, ``gunicorn.conf.py``, whitenoise, Redis)
    behind nginx with the repository's locations file, on loopback; wrk for
    ``--duration`` seconds per page at ``--connections`` connections, with the
-   page cache off and then on; each worker's memory after each run.
+   page cache off and then on; each worker's memory after each run. The
+   plainest page is measured too, as a reference held to no target.
 4. The table with the targets, printed and written to bench-results/.
 
 Exits 1 when a target is missed. Needs nginx and wrk (installed from Debian's
@@ -32,7 +33,7 @@ import urllib.request
 from pathlib import Path
 
 from . import report
-from .pages import BASELINE, PAGES
+from .pages import BASELINE, PAGES, REFERENCE
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench-results"
@@ -343,7 +344,7 @@ def main(argv=None):
             # machine whose speed changed, and their mean is what each page is held to.
             before = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, before")
             after = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, after")
-            for page in [before, *PAGES, after]:
+            for page in [before, *PAGES, REFERENCE, after]:
                 stack.check(page.path)
                 wrk(stack, page, duration=3, connections=8, threads=1, cache=cache)  # warm every worker
                 measured_run = wrk(
@@ -356,6 +357,8 @@ def main(argv=None):
                 )
                 if page in (before, after):
                     result.baseline.setdefault(cache, []).append(measured_run)
+                elif page == REFERENCE:
+                    result.references.append(measured_run)
                 else:
                     result.pages.append(measured_run)
                 say(

@@ -16,6 +16,10 @@ class Page:
 
 
 BASELINE = Page("baseline (minimal view)", "/bench/minimal/")
+# Measured like the pages but held to no target: the portal's plainest page
+# (the shared layout and a short list from one query) shows the most any page
+# rendered from the database can reach on the machine measured.
+REFERENCE = Page("plainest page (reference)", "/tentang/")
 PAGES = [
     Page("home", "/"),
     Page("village APBDes", f"/apbdes/{YEAR}/{VILLAGE}/"),

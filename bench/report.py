@@ -56,6 +56,7 @@ class Result:
 
     baseline: dict = field(default_factory=dict)  # cache mode -> [Run before the pages, Run after them]
     pages: list = field(default_factory=list)  # Runs
+    references: list = field(default_factory=list)  # Runs of the reference page, held to no target
     worker_rss_mb: dict = field(default_factory=dict)  # cache mode -> [MB per worker]
     queries_full: dict = field(default_factory=dict)
     queries_small: dict = field(default_factory=dict)
@@ -90,12 +91,14 @@ class Result:
     def misses(self):
         """The targets not met, one sentence each (an empty list: all met)."""
         found = []
-        for run in [*(run for runs in self.baseline.values() for run in runs), *self.pages]:
+        baselines = [run for runs in self.baseline.values() for run in runs]
+        for run in [*baselines, *self.pages, *self.references]:
             if run.non2xx or run.socket_errors:
                 found.append(
                     f"{run.page} (cache {run.cache}): {run.non2xx} non-2xx answers, "
                     f"{run.socket_errors} socket errors"
                 )
+        for run in [*baselines, *self.pages]:
             if run.p99_ms >= MAX_P99_MS:
                 found.append(f"{run.page} (cache {run.cache}): p99 {run.p99_ms:.0f} ms ≥ {MAX_P99_MS} ms")
         for run in self.pages:
@@ -123,7 +126,11 @@ class Result:
         ]
         for cache in ("off", "on"):
             bases = self.baseline.get(cache, [])
-            rows = bases[:1] + [run for run in self.pages if run.cache == cache] + bases[1:]
+            rows = [
+                *bases[:1],
+                *(run for run in [*self.pages, *self.references] if run.cache == cache),
+                *bases[1:],
+            ]
             for run in rows:
                 share = f"{self.share(run):.0%}"
                 queries = f"{self.queries_full.get(run.path, '–')} / {self.queries_small.get(run.path, '–')}"
@@ -144,6 +151,16 @@ class Result:
             listed = ", ".join(f"{size:.0f}" for size in sizes)
             parts.append(f"Worker memory after the cache-{cache} run (MB): {listed}")
         parts.append("")
+        if self.references:
+            parts += [
+                "Reference, held to no target (a page that shows more from the database costs more):",
+                *(
+                    f"- {run.page}, {run.path} (cache {run.cache}): {self.share(run):.0%} of the baseline, "
+                    f"p99 {run.p99_ms:.0f} ms"
+                    for run in self.references
+                ),
+                "",
+            ]
         warnings = self.warnings()
         if warnings:
             parts += ["Warning:", *(f"- {warning}" for warning in warnings), ""]
@@ -158,6 +175,9 @@ class Result:
             )
         return "\n".join(parts) + "\n"
 
+    def _run_json(self, run):
+        return {**asdict(run), "rps": run.rps, "share": self.share(run)}
+
     def as_json(self):
         return json.dumps(
             {
@@ -168,7 +188,8 @@ class Result:
                     }
                     for cache, runs in self.baseline.items()
                 },
-                "pages": [{**asdict(run), "rps": run.rps, "share": self.share(run)} for run in self.pages],
+                "pages": [self._run_json(run) for run in self.pages],
+                "references": [self._run_json(run) for run in self.references],
                 "worker_rss_mb": self.worker_rss_mb,
                 "queries_full": self.queries_full,
                 "queries_small": self.queries_small,

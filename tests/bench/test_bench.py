@@ -121,6 +121,30 @@ def test_a_baseline_that_moved_during_the_run_is_reported():
     assert "Warning:" in result.markdown()
 
 
+def test_the_reference_page_is_reported_but_held_to_no_target():
+    result = result_with([run("off", requests=7_000)])
+    result.references = [
+        run("off", page="plainest", path="/tentang/", requests=5_000, p99_us=280_000),
+        run("on", page="plainest", path="/tentang/", requests=19_000),
+    ]
+    assert result.misses() == []
+    table = result.table().splitlines()
+    # After the pages, before the baseline measured after them.
+    assert table[3].startswith("| home | off |")
+    assert table[4].startswith("| plainest | off | 250 |") and "| 25% |" in table[4]
+    assert table[5].startswith("| baseline, after | off |")
+    text = result.markdown()
+    assert "- plainest, /tentang/ (cache off): 25% of the baseline, p99 280 ms" in text
+    assert "All targets met" in text
+    assert json.loads(result.as_json())["references"][0]["share"] == pytest.approx(0.25)
+
+
+def test_a_reference_page_that_fails_is_a_miss():
+    result = result_with([run("off", requests=7_000)])
+    result.references = [run("off", page="plainest", path="/tentang/", requests=5_000, non2xx=4)]
+    assert result.misses() == ["plainest (cache off): 4 non-2xx answers, 0 socket errors"]
+
+
 @pytest.mark.django_db
 def test_baseline_view_answers_without_queries(client, settings, django_assert_num_queries):
     settings.ROOT_URLCONF = "bench.urls"
@@ -158,3 +182,4 @@ def test_every_measured_page_is_public_and_distinct():
     paths = [page.path for page in pages.PAGES]
     assert len(set(paths)) == len(paths) == 7
     assert not any(path.startswith(("/admin/", "/bench/")) for path in paths)
+    assert pages.REFERENCE.path not in paths

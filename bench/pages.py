@@ -17,8 +17,9 @@ class Page:
 
 BASELINE = Page("baseline (minimal view)", "/bench/minimal/")
 # Measured like the pages but held to no target: the portal's plainest page
-# (the shared layout and a short list from one query) shows the most any page
-# rendered from the database can reach on the machine measured.
+# (the shared layout and a short list from one query). A page that shows more
+# from the database costs more, so its figures are about the most such a page
+# can reach on the machine measured.
 REFERENCE = Page("plainest page (reference)", "/tentang/")
 PAGES = [
     Page("home", "/"),

@@ -13,7 +13,9 @@ class Colour(models.TextChoices):
 
 
 def _workflow(moves, **extra):
-    return Workflow(model="x.Row", history="x.RowHistory", parent="row", statuses=Colour, moves=moves, **extra)
+    return Workflow(
+        model="x.Row", history="x.RowHistory", parent="row", statuses=Colour, moves=moves, **extra
+    )
 
 
 MOVES = {Colour.DRAFT: {Colour.REVIEW}, Colour.REVIEW: {Colour.DRAFT, Colour.DONE}, Colour.DONE: set()}
@@ -40,7 +42,9 @@ def test_paths_lead_from_the_start_along_allowed_moves():
 
 
 def test_an_unreachable_status_has_no_path():
-    workflow = _workflow({Colour.DRAFT: set(), Colour.REVIEW: {Colour.DONE}, Colour.DONE: set()}, initial="draft")
+    workflow = _workflow(
+        {Colour.DRAFT: set(), Colour.REVIEW: {Colour.DONE}, Colour.DONE: set()}, initial="draft"
+    )
     with pytest.raises(ValueError, match="cannot be reached"):
         workflow.path_to(Colour.DONE)
 

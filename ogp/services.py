@@ -26,11 +26,13 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import scoping, search
 from portal.models import Village
+from portal.workflow import InvalidTransition
 
 from . import figures, imports, sample_budgets
 from .imports import ImportFileError, RowError
 from .models import (
-    STATUS_TRANSITIONS,
+    REPORT_WORKFLOW,
+    VERSION_WORKFLOW,
     Budget,
     BudgetLine,
     BudgetSummary,
@@ -46,8 +48,8 @@ from .models import (
 BATCH_SIZE = 2000
 
 
-class StatusChangeError(ValidationError):
-    """A status change that the table or the record's state does not allow."""
+# The name this app used before every status machine ran on the workflow kit.
+StatusChangeError = InvalidTransition
 
 
 # --- Budgets and versions ----------------------------------------------------
@@ -67,7 +69,10 @@ def create_budget(*, village, year, by=None, website_url="", is_sample=False):
             code="exists",
         )
     budget = Budget.objects.create(village=village, year=year, website_url=website_url, is_sample=is_sample)
-    BudgetVersion.objects.create(budget=budget, number=1, kind=BudgetVersion.Kind.MURNI, created_by=by)
+    version = BudgetVersion.objects.create(
+        budget=budget, number=1, kind=BudgetVersion.Kind.MURNI, created_by=by
+    )
+    VERSION_WORKFLOW.begin(version, actor=by, is_public=False)
     return budget
 
 
@@ -109,6 +114,7 @@ def start_version(*, budget, kind, by=None, based_on=None, perdes_number="", per
         note=note,
         created_by=by,
     )
+    VERSION_WORKFLOW.begin(version, actor=by, is_public=False)
     if source is not None:
         BudgetLine.objects.bulk_create(
             [
@@ -146,6 +152,7 @@ def start_report(*, version, period, as_of, by=None, note=""):
     report = RealisationReport.objects.create(
         version=version, period=period, as_of=as_of, note=note, created_by=by
     )
+    REPORT_WORKFLOW.begin(report, actor=by, is_public=False)
     RealisationLine.objects.bulk_create(
         [
             RealisationLine(report=report, line_id=line_id, amount=0)
@@ -154,15 +161,6 @@ def start_report(*, version, period, as_of, by=None, note=""):
         batch_size=BATCH_SIZE,
     )
     return report
-
-
-def _check_move(current, to):
-    if to not in STATUS_TRANSITIONS[Status(current)]:
-        raise StatusChangeError(
-            _("A %(current)s record cannot become %(to)s.")
-            % {"current": Status(current).label, "to": Status(to).label},
-            code="not_allowed",
-        )
 
 
 def _check_publishable(version, *, published, line_count):
@@ -181,49 +179,74 @@ def _check_publishable(version, *, published, line_count):
     if not line_count:
         problems.append(_("The version has no lines."))
     if problems:
-        raise StatusChangeError(problems, code="not_publishable")
+        # One message per problem, so the admin lists them; the whole refusal has one code.
+        refused = InvalidTransition(
+            [ValidationError(problem, code="not_publishable") for problem in problems]
+        )
+        refused.code = "not_publishable"
+        raise refused
+
+
+def _freeze_version(version, *, published, lines):
+    """Check that `version` may be published and store its totals; return the fields set."""
+    keys = list(lines) if lines is not None else _line_keys(version)
+    _check_publishable(version, published=published, line_count=len(keys))
+    totals = figures.tally((key[0], key[1], key[2], key[5]) for key in keys)
+    version.line_count = len(keys)
+    version.revenue = totals.revenue
+    version.spending = totals.spending
+    version.financing_receipts = totals.financing_receipts
+    version.financing_expenditure = totals.financing_expenditure
+    version.breakdown = totals.as_json()
+    version.fingerprint = imports.fingerprint(keys)
+    version.published_at = timezone.now()
+    return VERSION_FROZEN_FIELDS
+
+
+VERSION_FROZEN_FIELDS = (
+    "line_count",
+    "revenue",
+    "spending",
+    "financing_receipts",
+    "financing_expenditure",
+    "breakdown",
+    "fingerprint",
+    "published_at",
+)
 
 
 def change_version_status(*, version, to, by=None, note="", lines=None):
-    """Move a budget version to status `to` and record the move.
+    """Move a budget version to status `to` along `VERSION_WORKFLOW` and record the move.
 
     Publishing freezes the version: it checks the Perdes, the lines and the
     order of versions, stores the totals (revenue, spending, financing and
     the breakdown by code), stamps `published_at` and refreshes the
     village-year summary. Reopening a discarded draft is refused while another
-    draft exists. Raises StatusChangeError for any move the table forbids.
-    `lines` may pass the version's lines as (account, kegiatan, source,
-    description, location, amount) when the caller has just written them (an
-    import), so they are not read back.
+    draft exists. Raises InvalidTransition for any move the table forbids
+    (code ``invalid_transition``) or the version's state does not allow
+    (``not_publishable``, ``draft_exists``). `lines` may pass the version's
+    lines as (account, kegiatan, source, description, location, amount) when
+    the caller has just written them (an import), so they are not read back.
     """
     to = Status(to)
+    published = []
+
+    def rules(locked):
+        if to == Status.PUBLISHED:
+            published.extend(locked.budget.versions.published().order_by("number"))
+            return _freeze_version(locked, published=published, lines=lines)
+        if to == Status.DRAFT and locked.budget.versions.drafts().exists():
+            raise InvalidTransition(_("Another version is already a draft."), code="draft_exists")
+        return ()
+
     with transaction.atomic():
-        version = BudgetVersion.objects.select_for_update().select_related("budget").get(pk=version.pk)
-        current = version.status
-        _check_move(current, to)
-        if to == Status.PUBLISHED:
-            published = list(version.budget.versions.published().order_by("number"))
-            keys = list(lines) if lines is not None else _line_keys(version)
-            _check_publishable(version, published=published, line_count=len(keys))
-            totals = figures.tally((key[0], key[1], key[2], key[5]) for key in keys)
-            version.line_count = len(keys)
-            version.revenue = totals.revenue
-            version.spending = totals.spending
-            version.financing_receipts = totals.financing_receipts
-            version.financing_expenditure = totals.financing_expenditure
-            version.breakdown = totals.as_json()
-            version.fingerprint = imports.fingerprint(keys)
-            version.published_at = timezone.now()
-        if to == Status.DRAFT and version.budget.versions.drafts().exists():
-            raise StatusChangeError(_("Another version is already a draft."), code="draft_exists")
-        version.status = to
-        version.save()
-        VersionStatusChange.objects.create(
-            version=version, from_status=current, to_status=to, by=by, note=note[:300]
+        entry = VERSION_WORKFLOW.transition(
+            version, to, actor=by, note=note, apply=rules, select_related=("budget",)
         )
+        moved = entry.version
         if to == Status.PUBLISHED:
-            refresh_summary(budget=version.budget, published_versions=[*published, version])
-    return version
+            refresh_summary(budget=moved.budget, published_versions=[*published, moved])
+    return moved
 
 
 def _line_keys(version):
@@ -238,58 +261,65 @@ def _line_key(account, activity, source, description, location, amount):
     return (account, activity or "", source or "", description, location, amount)
 
 
+def _freeze_report(report):
+    """Check that `report` may be published and store its realised totals; return the fields set."""
+    in_force = version_in_force(report.version.budget)
+    if in_force is None or in_force.pk != report.version_id:
+        raise InvalidTransition(
+            _("A newer version of this APBDes is in force; report on that version instead."),
+            code="not_in_force",
+        )
+    items = list(
+        report.lines.values_list("line__account_id", "line__activity_id", "line__fund_source_id", "amount")
+    )
+    if not items:
+        raise InvalidTransition(_("The report has no lines."), code="empty")
+    totals = figures.tally(items)
+    report.revenue = totals.revenue
+    report.spending = totals.spending
+    report.financing_receipts = totals.financing_receipts
+    report.financing_expenditure = totals.financing_expenditure
+    report.fingerprint = imports.fingerprint(report.lines.values_list("line_id", "amount"))
+    report.published_at = timezone.now()
+    return (
+        "revenue",
+        "spending",
+        "financing_receipts",
+        "financing_expenditure",
+        "fingerprint",
+        "published_at",
+    )
+
+
 def change_report_status(*, report, to, by=None, note=""):
-    """Move a realisation report to status `to` and record the move.
+    """Move a realisation report to status `to` along `REPORT_WORKFLOW` and record the move.
 
     Publishing checks that the report belongs to the version in force,
     stores its realised totals, stamps `published_at` and refreshes the
-    village-year summary. Raises StatusChangeError for any move the table forbids.
+    village-year summary. Raises InvalidTransition for any move the table
+    forbids or the report's state does not allow (``not_in_force``,
+    ``empty``, ``draft_exists``).
     """
     to = Status(to)
-    with transaction.atomic():
-        report = (
-            RealisationReport.objects.select_for_update()
-            .select_related("version__budget__village")
-            .get(pk=report.pk)
-        )
-        current = report.status
-        _check_move(current, to)
+
+    def rules(locked):
         if to == Status.PUBLISHED:
-            in_force = version_in_force(report.version.budget)
-            if in_force is None or in_force.pk != report.version_id:
-                raise StatusChangeError(
-                    _("A newer version of this APBDes is in force; report on that version instead."),
-                    code="not_in_force",
-                )
-            items = list(
-                report.lines.values_list(
-                    "line__account_id", "line__activity_id", "line__fund_source_id", "amount"
-                )
-            )
-            if not items:
-                raise StatusChangeError(_("The report has no lines."), code="empty")
-            totals = figures.tally(items)
-            report.revenue = totals.revenue
-            report.spending = totals.spending
-            report.financing_receipts = totals.financing_receipts
-            report.financing_expenditure = totals.financing_expenditure
-            report.fingerprint = imports.fingerprint(report.lines.values_list("line_id", "amount"))
-            report.published_at = timezone.now()
-        if (
-            to == Status.DRAFT
-            and report.version.reports.filter(period=report.period, status=Status.DRAFT).exists()
-        ):
-            raise StatusChangeError(
+            return _freeze_report(locked)
+        drafts = locked.version.reports.filter(period=locked.period, status=Status.DRAFT)
+        if to == Status.DRAFT and drafts.exists():
+            raise InvalidTransition(
                 _("Another report for this period is already a draft."), code="draft_exists"
             )
-        report.status = to
-        report.save()
-        ReportStatusChange.objects.create(
-            report=report, from_status=current, to_status=to, by=by, note=note[:300]
+        return ()
+
+    with transaction.atomic():
+        entry = REPORT_WORKFLOW.transition(
+            report, to, actor=by, note=note, apply=rules, select_related=("version__budget__village",)
         )
+        moved = entry.report
         if to == Status.PUBLISHED:
-            refresh_summary(budget=report.version.budget)
-    return report
+            refresh_summary(budget=moved.version.budget)
+    return moved
 
 
 def summary_values(*, budget, published_versions, report):
@@ -541,6 +571,7 @@ def import_budget(
                     line_count=len(rows),
                     created_by=user,
                 )
+                VERSION_WORKFLOW.begin(version, actor=user, is_public=False)
             elif outcome == "replaced":
                 version.lines.all().delete()
                 version.kind = kind
@@ -733,6 +764,7 @@ def import_realisation(
                 report = RealisationReport.objects.create(
                     version=version, period=period, as_of=as_of, fingerprint=fingerprint, created_by=user
                 )
+                REPORT_WORKFLOW.begin(report, actor=user, is_public=False)
             elif outcome == "replaced":
                 report.lines.all().delete()
                 report.as_of = as_of
@@ -842,6 +874,10 @@ def load_sample_budgets(*, villages, years, latest_year, progress=None):
     return written
 
 
+# The first history row of a seeded record (created as a draft) is not public.
+PRIVATE_START = {0: {"is_public": False}}
+
+
 def _write_sample_year(villages, year, latest_year):
     samples = [sample_budgets.budget(village.code, year, latest_year=latest_year) for village in villages]
     budgets = Budget.objects.bulk_create(
@@ -849,6 +885,7 @@ def _write_sample_year(villages, year, latest_year):
     )
     # Versions, oldest first so a revision can point at the version it revises.
     version_objects = {}  # (budget index, version index) → BudgetVersion
+    history = {}  # id() of a version or report → its seeded, unsaved history rows
     depth = max(len(sample.versions) for sample in samples)
     for version_index in range(depth):
         batch = []
@@ -864,7 +901,6 @@ def _write_sample_year(villages, year, latest_year):
                 budget=budget,
                 number=version_index + 1,
                 kind=item.kind,
-                status=Status.PUBLISHED if published else Status.DRAFT,
                 perdes_number=item.perdes_number,
                 perdes_date=item.perdes_date,
                 note=item.note,
@@ -878,6 +914,10 @@ def _write_sample_year(villages, year, latest_year):
                 financing_expenditure=totals.financing_expenditure if published else 0,
                 breakdown=totals.as_json() if published else {},
             )
+            path = [(Status.DRAFT, _aware(item.perdes_date, hour=8))]
+            if published:
+                path.append((Status.PUBLISHED, version.published_at, "sample"))
+            history[id(version)] = VERSION_WORKFLOW.seed(version, path, history_rows=PRIVATE_START)
             version_objects[(budget_index, version_index)] = version
             batch.append(version)
         BudgetVersion.objects.bulk_create(batch)
@@ -938,7 +978,6 @@ def _write_sample_year(villages, year, latest_year):
                 version=version,
                 period=item.period,
                 as_of=item.as_of,
-                status=Status.PUBLISHED,
                 published_at=_aware(item.published_on),
                 fingerprint=imports.fingerprint(zip(ids, item.realised, strict=True)),
                 revenue=totals.revenue,
@@ -946,7 +985,16 @@ def _write_sample_year(villages, year, latest_year):
                 financing_receipts=totals.financing_receipts,
                 financing_expenditure=totals.financing_expenditure,
             )
+            report_history = REPORT_WORKFLOW.seed(
+                report,
+                [
+                    (Status.DRAFT, _aware(item.as_of, hour=8)),
+                    (Status.PUBLISHED, report.published_at, "sample"),
+                ],
+                history_rows=PRIVATE_START,
+            )
             reports.append((budget_index, report, ids, item.realised))
+            history[id(report)] = report_history
     RealisationReport.objects.bulk_create([report for _index, report, _ids, _amounts in reports])
     _insert_rows(
         RealisationLine,
@@ -959,15 +1007,14 @@ def _write_sample_year(villages, year, latest_year):
     )
 
     VersionStatusChange.objects.bulk_create(
-        VersionStatusChange(
-            version=version, from_status=Status.DRAFT, to_status=Status.PUBLISHED, note="sample"
-        )
+        row
         for version in version_objects.values()
-        if version.status == Status.PUBLISHED
+        for row in VERSION_WORKFLOW.attach(version, history[id(version)])
     )
     ReportStatusChange.objects.bulk_create(
-        ReportStatusChange(report=report, from_status=Status.DRAFT, to_status=Status.PUBLISHED, note="sample")
+        row
         for _index, report, _ids, _amounts in reports
+        for row in REPORT_WORKFLOW.attach(report, history[id(report)])
     )
 
     latest_report = {}

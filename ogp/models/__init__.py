@@ -4,15 +4,11 @@ from portal import scoping
 
 from .budgets import (
     STATUS_TRANSITIONS,
-    BillboardPhoto,
+    VERSION_WORKFLOW,
     Budget,
     BudgetLine,
-    BudgetSummary,
     BudgetVersion,
     PublishedRecordError,
-    RealisationLine,
-    RealisationReport,
-    ReportStatusChange,
     Status,
     VersionStatusChange,
 )
@@ -27,9 +23,13 @@ from .openness import (
     VillageScore,
     classify,
 )
+from .reports import REPORT_WORKFLOW, RealisationLine, RealisationReport, ReportStatusChange
+from .summaries import BillboardPhoto, BudgetSummary
 
 __all__ = [
+    "REPORT_WORKFLOW",
     "STATUS_TRANSITIONS",
+    "VERSION_WORKFLOW",
     "Account",
     "ActionPlan",
     "Activity",

@@ -169,7 +169,7 @@ def test_publish_button_calls_the_service(client, officer_sedahkidul):
     client.post(status_url)
     version.refresh_from_db()
     assert version.status == Status.PUBLISHED
-    assert version.status_changes.get().by == officer_sedahkidul
+    assert version.status_changes.get(to_status=Status.PUBLISHED).actor == officer_sedahkidul
 
 
 def test_another_officer_cannot_publish_my_draft(client, officer_sumberrejo):

@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.utils import translation
 
 from ogp import services
 from ogp.imports import COLUMN_NAMES
@@ -68,6 +69,13 @@ def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=
         }
         writer.writerow([values.get(column, "") for column in columns])
     return io.BytesIO(buffer.getvalue().encode("utf-8"))
+
+
+@pytest.fixture
+def english():
+    """Messages in English, so a test can name the message it expects."""
+    with translation.override("en"):
+        yield
 
 
 def village(code=SEDAHKIDUL):

@@ -9,23 +9,20 @@ always flagged ``is_sample`` and labelled as sample data on every page.
 """
 
 import datetime
+import functools
+import json
 import random
 from dataclasses import dataclass, field
+from pathlib import Path
 
-DUSUN = [
-    "Krajan",
-    "Kidul",
-    "Lor",
-    "Wetan",
-    "Kulon",
-    "Tengah",
-    "Sumber",
-    "Ngasem",
-    "Randu",
-    "Jati",
-    "Gempol",
-    "Dukuh",
-]
+DATA = Path(__file__).resolve().parent / "data" / "sample_budgets.json"
+
+
+@functools.cache
+def _data():
+    """The hamlet names and spending lines of `DATA`, read once."""
+    with DATA.open(encoding="utf-8") as handle:
+        return json.load(handle)
 
 
 @dataclass
@@ -82,7 +79,7 @@ def _village_profile(code):
     rng = _rng("profile", code)
     return {
         "size": rng.uniform(0.0, 1.0),
-        "dusun": rng.sample(DUSUN, rng.randint(2, 6)),
+        "dusun": rng.sample(_data()["dusun"], rng.randint(2, 6)),
         "tanah_kas": rng.uniform(20e6, 150e6),
         "bumdes": rng.random() < 0.6,
         "pbk": rng.random() < 0.5,
@@ -91,223 +88,106 @@ def _village_profile(code):
     }
 
 
+class _Lines(list):
+    """The lines of a budget being drawn, each amount rounded to whole thousands."""
+
+    def add(self, account, activity, source, description, amount, location=""):
+        self.append(SampleLine(account, activity, source, description, location, _round(amount)))
+
+
 def original_lines(code, year):
     """The lines of the original (murni) APBDes of a village for a year."""
     rng = _rng("murni", code, year)
     profile = _village_profile(code)
     growth = 1 + (year - 2018) * 0.03
+    lines = _Lines()
+    dds = _revenue(lines, rng, profile, growth)
+    revenue = sum(line.amount for line in lines)
+    silpa_in, penyertaan = _financing(lines, rng, profile, year)
+    target_spending = revenue + silpa_in - penyertaan - _round(rng.uniform(0, 5e6))
+    spending_start = len(lines)
+    perangkat = 8 + int(profile["size"] * 6)
+    for entry in _data()["spending"]:
+        _spend(lines, entry, rng, profile, year=year, growth=growth, perangkat=perangkat, dds=dds)
+    # Construction takes what is left, spread over projects in the dusun.
+    fixed = sum(line.amount for line in lines[spending_start:])
+    _construction(lines, rng, profile, max(target_spending - fixed, 0))
+    return list(lines)
+
+
+def _revenue(lines, rng, profile, growth):
+    """Add the revenue lines; returns the Dana Desa before rounding (social aid is a share of it)."""
     size = profile["size"]
-    lines = []
-
-    def add(account, activity, source, description, amount, location=""):
-        lines.append(SampleLine(account, activity, source, description, location, _round(amount)))
-
-    # Revenue.
     dds = (0.72e9 + size * 0.4e9) * min(growth, 1.03) * rng.uniform(0.97, 1.03)
     add_amount = (0.31e9 + size * 0.4e9) * min(growth, 1.08) * rng.uniform(0.97, 1.03)
-    add("4.1.2.01", "", "PAD", "Hasil sewa tanah kas desa", profile["tanah_kas"] * rng.uniform(0.95, 1.05))
+    lines.add(
+        "4.1.2.01", "", "PAD", "Hasil sewa tanah kas desa", profile["tanah_kas"] * rng.uniform(0.95, 1.05)
+    )
     if profile["bumdes"]:
-        add("4.1.1.01", "", "PAD", "Bagi hasil BUMDes", rng.uniform(5e6, 40e6))
+        lines.add("4.1.1.01", "", "PAD", "Bagi hasil BUMDes", rng.uniform(5e6, 40e6))
     if rng.random() < 0.3:
-        add("4.1.3.01", "", "PAD", "Swadaya masyarakat pembangunan jalan", rng.uniform(5e6, 25e6))
-    add("4.2.1.01", "", "DDS", "Dana Desa", dds)
-    add("4.2.2.01", "", "PBH", "Bagi hasil pajak daerah", rng.uniform(40e6, 90e6) * growth)
-    add("4.2.2.02", "", "PBH", "Bagi hasil retribusi daerah", rng.uniform(3e6, 12e6))
-    add("4.2.3.01", "", "ADD", "Alokasi Dana Desa", add_amount)
+        lines.add("4.1.3.01", "", "PAD", "Swadaya masyarakat pembangunan jalan", rng.uniform(5e6, 25e6))
+    lines.add("4.2.1.01", "", "DDS", "Dana Desa", dds)
+    lines.add("4.2.2.01", "", "PBH", "Bagi hasil pajak daerah", rng.uniform(40e6, 90e6) * growth)
+    lines.add("4.2.2.02", "", "PBH", "Bagi hasil retribusi daerah", rng.uniform(3e6, 12e6))
+    lines.add("4.2.3.01", "", "ADD", "Alokasi Dana Desa", add_amount)
     if profile["pbk"] and rng.random() < 0.8:
-        add("4.2.5.01", "", "PBK", "Bantuan keuangan khusus kabupaten", rng.uniform(100e6, 500e6))
+        lines.add("4.2.5.01", "", "PBK", "Bantuan keuangan khusus kabupaten", rng.uniform(100e6, 500e6))
     if profile["pbp"] and rng.random() < 0.7:
-        add("4.2.4.01", "", "PBP", "Bantuan keuangan provinsi", rng.uniform(100e6, 300e6))
-    add("4.3.6.01", "", "DLL", "Bunga bank", rng.uniform(0.5e6, 3e6))
-    revenue = sum(line.amount for line in lines)
+        lines.add("4.2.4.01", "", "PBP", "Bantuan keuangan provinsi", rng.uniform(100e6, 300e6))
+    lines.add("4.3.6.01", "", "DLL", "Bunga bank", rng.uniform(0.5e6, 3e6))
+    return dds
 
-    # Financing.
+
+def _financing(lines, rng, profile, year):
+    """Add the financing lines; returns (SiLPA brought in, capital put into the BUMDes)."""
     silpa_in = _round(rng.uniform(10e6, 150e6))
-    add("6.1.1.01", "", "", f"SiLPA tahun {year - 1}", silpa_in)
+    lines.add("6.1.1.01", "", "", f"SiLPA tahun {year - 1}", silpa_in)
     penyertaan = 0
     if profile["penyertaan"] and rng.random() < 0.6:
         penyertaan = _round(rng.uniform(20e6, 100e6))
-        add("6.2.2.01", "", "", "Penyertaan modal BUMDes", penyertaan)
-    target_spending = revenue + silpa_in - penyertaan - _round(rng.uniform(0, 5e6))
+        lines.add("6.2.2.01", "", "", "Penyertaan modal BUMDes", penyertaan)
+    return silpa_in, penyertaan
 
-    spending_start = len(lines)
-    perangkat = 8 + int(size * 6)
-    add(
-        "5.1.1.01",
-        "01.01.01",
-        "ADD",
-        "Penghasilan tetap Kepala Desa",
-        12 * rng.choice([2.4e6, 2.6e6, 2.8e6]) * min(growth, 1.2),
-    )
-    add("5.1.1.02", "01.01.01", "ADD", "Tunjangan Kepala Desa", rng.uniform(6e6, 12e6))
-    add(
-        "5.1.2.01",
-        "01.01.02",
-        "ADD",
-        "Penghasilan tetap perangkat desa",
-        perangkat * 12 * 2.2e6 * min(growth, 1.2),
-    )
-    add("5.1.2.02", "01.01.02", "ADD", "Tunjangan perangkat desa", perangkat * rng.uniform(3e6, 5e6))
-    add("5.1.3.01", "01.01.03", "ADD", "Jaminan kesehatan Kepala Desa", 12 * 120e3)
-    add("5.1.3.02", "01.01.03", "ADD", "Jaminan kesehatan perangkat desa", perangkat * 12 * 110e3)
-    add("5.1.3.04", "01.01.03", "ADD", "Jaminan ketenagakerjaan perangkat desa", perangkat * 12 * 45e3)
-    add("5.1.4.01", "01.01.05", "ADD", "Tunjangan kedudukan BPD", rng.uniform(20e6, 40e6))
-    add(
-        "5.2.1.01",
-        "01.01.04",
-        "ADD",
-        "Alat tulis kantor dan benda pos",
-        rng.uniform(5e6, 15e6),
-        "Kantor Desa",
-    )
-    add(
-        "5.2.1.02",
-        "01.01.04",
-        "ADD",
-        "Belanja alat listrik kantor desa",
-        rng.uniform(2e6, 6e6),
-        "Kantor Desa",
-    )
-    add("5.2.1.05", "01.01.04", "PBH", "Cetak dan penggandaan dokumen", rng.uniform(2e6, 6e6), "Kantor Desa")
-    add("5.2.5.01", "01.01.04", "PBH", "Langganan listrik kantor desa", rng.uniform(4e6, 10e6), "Kantor Desa")
-    add("5.2.5.05", "01.01.04", "PBH", "Langganan internet kantor desa", rng.uniform(3e6, 8e6), "Kantor Desa")
-    add("5.2.3.01", "01.01.04", "ADD", "Perjalanan dinas dalam kabupaten", rng.uniform(5e6, 15e6))
-    add("5.2.2.02", "01.01.04", "ADD", "Honorarium operator desa", rng.uniform(6e6, 15e6), "Kantor Desa")
-    add("5.2.1.06", "01.01.06", "ADD", "Konsumsi rapat BPD", rng.uniform(3e6, 8e6), "Balai Desa")
-    for dusun in profile["dusun"]:
-        add("5.2.2.03", "01.01.07", "ADD", "Insentif RT/RW", rng.uniform(4e6, 10e6), f"Dusun {dusun}")
-    add(
-        "5.2.6.02",
-        "01.02.02",
-        "PBH",
-        "Pemeliharaan gedung kantor desa",
-        rng.uniform(5e6, 20e6),
-        "Kantor Desa",
-    )
-    if rng.random() < 0.5:
-        add(
-            "5.3.2.03",
-            "01.02.01",
-            "ADD",
-            "Pengadaan komputer dan printer",
-            rng.uniform(8e6, 25e6),
-            "Kantor Desa",
-        )
-    add(
-        "5.2.1.01",
-        "01.03.01",
-        "ADD",
-        "Pelayanan administrasi kependudukan",
-        rng.uniform(3e6, 8e6),
-        "Kantor Desa",
-    )
-    add(
-        "5.2.1.06",
-        "01.04.01",
-        "ADD",
-        "Musyawarah perencanaan pembangunan desa",
-        rng.uniform(3e6, 8e6),
-        "Balai Desa",
-    )
-    add(
-        "5.2.2.01",
-        "01.04.04",
-        "ADD",
-        "Penyusunan APBDes dan laporan pertanggungjawaban",
-        rng.uniform(3e6, 8e6),
-    )
-    add(
-        "5.2.1.05",
-        "01.04.07",
-        "ADD",
-        "Penyusunan laporan Kepala Desa dan informasi kepada masyarakat",
-        rng.uniform(2e6, 5e6),
-    )
-    if rng.random() < 0.6:
-        add("5.2.2.01", "01.04.08", "DDS", "Pengelolaan sistem informasi desa", rng.uniform(3e6, 10e6))
-    add("5.2.2.05", "01.05.02", "PBH", "Pemungutan PBB", rng.uniform(3e6, 8e6))
 
-    add("5.2.2.03", "02.01.01", "DDS", "Insentif guru PAUD", rng.uniform(10e6, 30e6), "PAUD Desa")
-    add("5.2.1.07", "02.01.02", "DDS", "Alat permainan edukatif PAUD", rng.uniform(3e6, 10e6), "PAUD Desa")
-    for dusun in profile["dusun"]:
-        add(
-            "5.2.7.01",
-            "02.02.02",
-            "DDS",
-            "Makanan tambahan balita dan ibu hamil",
-            rng.uniform(5e6, 15e6),
-            f"Posyandu Dusun {dusun}",
+def _spend(lines, entry, rng, profile, *, year, growth, perangkat, dds):
+    """Add one spending line of the data file (once, or in every dusun) if the budget has it."""
+    if year < entry.get("from_year", year):
+        return
+    if "chance" in entry and not rng.random() < entry["chance"]:
+        return
+    places = [("{dusun}", dusun) for dusun in profile["dusun"]] if entry.get("each_dusun") else [("", "")]
+    for placeholder, dusun in places:
+        amount = _amount(entry["amount"], rng, year=year, growth=growth, perangkat=perangkat, dds=dds)
+        location = entry["location"].replace(placeholder, dusun) if placeholder else entry["location"]
+        lines.add(
+            entry["account"], entry["activity"], entry["source"], entry["description"], amount, location
         )
-    add("5.2.2.03", "02.02.02", "DDS", "Insentif kader posyandu", rng.uniform(10e6, 30e6))
-    add("5.2.1.06", "02.02.03", "DDS", "Penyuluhan pencegahan stunting", rng.uniform(2e6, 8e6), "Balai Desa")
-    add("5.2.6.03", "02.03.01", "DDS", "Pemeliharaan jalan desa", rng.uniform(5e6, 20e6))
-    add("5.2.1.08", "02.06.02", "ADD", "Baliho informasi APBDes", rng.uniform(1e6, 4e6), "Depan Kantor Desa")
-    add("5.2.2.03", "03.01.02", "ADD", "Honorarium Satlinmas", rng.uniform(5e6, 20e6))
-    add(
-        "5.2.1.06",
-        "03.02.02",
-        "PAD",
-        "Sedekah bumi dan peringatan hari besar",
-        rng.uniform(5e6, 20e6),
-        "Balai Desa",
-    )
-    add("5.2.1.07", "03.03.04", "PAD", "Pembinaan karang taruna", rng.uniform(3e6, 10e6))
-    add("5.2.1.06", "03.04.03", "ADD", "Kegiatan PKK", rng.uniform(5e6, 15e6))
-    add("5.2.1.06", "03.04.02", "ADD", "Pembinaan LPMD", rng.uniform(2e6, 6e6))
-    add(
-        "5.2.3.03",
-        "04.03.02",
-        "ADD",
-        "Pelatihan peningkatan kapasitas perangkat desa",
-        rng.uniform(5e6, 15e6),
-    )
-    add("5.2.3.03", "04.03.03", "ADD", "Peningkatan kapasitas BPD", rng.uniform(3e6, 8e6))
-    if rng.random() < 0.5:
-        add("5.2.7.01", "04.02.01", "DDS", "Bantuan alat pertanian kelompok tani", rng.uniform(10e6, 40e6))
-    if rng.random() < 0.3:
-        add("5.2.7.01", "04.02.02", "DDS", "Bantuan bibit ternak kambing", rng.uniform(15e6, 45e6))
-    add(
-        "5.2.3.03",
-        "04.04.01",
-        "DDS",
-        "Pelatihan pemberdayaan perempuan",
-        rng.uniform(3e6, 10e6),
-        "Balai Desa",
-    )
-    add("5.2.3.03", "04.05.01", "DDS", "Pelatihan usaha mikro", rng.uniform(3e6, 10e6), "Balai Desa")
-    if year >= 2020:
-        share = 0.25 if year <= 2022 else 0.12
-        add("5.4.1.01", "05.03.01", "DDS", "Bantuan Langsung Tunai Dana Desa", dds * share)
-    add("5.4.1.01", "05.01.01", "ADD", "Belanja tak terduga penanggulangan bencana", rng.uniform(10e6, 30e6))
 
-    # Construction takes what is left, spread over projects in the dusun.
-    fixed = sum(line.amount for line in lines[spending_start:])
-    remaining = max(target_spending - fixed, 0)
-    projects = []
-    for dusun in profile["dusun"]:
-        rt = rng.randint(1, 6)
-        projects.append(("5.3.5.01", "02.03.07", "Rabat beton jalan desa", f"Dusun {dusun} RT {rt:02d}"))
-        if rng.random() < 0.5:
-            projects.append(
-                (
-                    "5.3.7.01",
-                    "02.03.11",
-                    "Pembangunan saluran drainase",
-                    f"Dusun {dusun} RT {rng.randint(1, 6):02d}",
-                )
-            )
-        if rng.random() < 0.25:
-            projects.append(("5.3.5.01", "02.03.09", "Pengerasan jalan usaha tani", f"Dusun {dusun}"))
-    if rng.random() < 0.3:
-        projects.append(("5.3.6.01", "02.03.10", "Pembangunan jembatan desa", f"Dusun {profile['dusun'][0]}"))
-    if rng.random() < 0.4:
-        projects.append(
-            ("5.3.7.01", "02.04.05", "Pembangunan sumur bor air bersih", f"Dusun {profile['dusun'][-1]}")
-        )
-    if rng.random() < 0.3:
-        projects.append(
-            ("5.3.8.01", "02.07.02", "Pemasangan penerangan jalan desa", f"Dusun {profile['dusun'][0]}")
-        )
+
+def _amount(rule, rng, *, year, growth, perangkat, dds):
+    """The unrounded amount of a spending line by its rule (see the data file's ``_about``)."""
+    kind = rule["rule"]
+    if kind == "uniform":
+        return rng.uniform(rule["low"], rule["high"])
+    if kind == "monthly":
+        return 12 * rule["low"]
+    if kind == "perangkat_monthly":
+        return perangkat * 12 * rule["low"]
+    if kind == "perangkat_monthly_growing":
+        return perangkat * 12 * rule["low"] * min(growth, 1.2)
+    if kind == "perangkat_uniform":
+        return perangkat * rng.uniform(rule["low"], rule["high"])
+    if kind == "monthly_choice_growing":
+        return 12 * rng.choice(rule["choices"]) * min(growth, 1.2)
+    if kind == "dana_desa_share":
+        return dds * (0.25 if year <= 2022 else 0.12)
+    raise ValueError(f"unknown amount rule {kind!r}")
+
+
+def _construction(lines, rng, profile, remaining):
+    """Spread what is left over construction projects in the dusun."""
+    projects = _projects(rng, profile)
     weights = [rng.uniform(0.5, 2.0) for _ in projects]
     total_weight = sum(weights)
     allotted = 0
@@ -319,8 +199,27 @@ def original_lines(code, year):
             _round(remaining * weight / total_weight) if index < len(projects) - 1 else remaining - allotted
         )
         allotted += amount
-        add(account, activity, source, description, amount, location)
-    return lines
+        lines.add(account, activity, source, description, amount, location)
+
+
+def _projects(rng, profile):
+    dusun = profile["dusun"]
+    projects = []
+    for name in dusun:
+        rt = rng.randint(1, 6)
+        projects.append(("5.3.5.01", "02.03.07", "Rabat beton jalan desa", f"Dusun {name} RT {rt:02d}"))
+        if rng.random() < 0.5:
+            location = f"Dusun {name} RT {rng.randint(1, 6):02d}"
+            projects.append(("5.3.7.01", "02.03.11", "Pembangunan saluran drainase", location))
+        if rng.random() < 0.25:
+            projects.append(("5.3.5.01", "02.03.09", "Pengerasan jalan usaha tani", f"Dusun {name}"))
+    if rng.random() < 0.3:
+        projects.append(("5.3.6.01", "02.03.10", "Pembangunan jembatan desa", f"Dusun {dusun[0]}"))
+    if rng.random() < 0.4:
+        projects.append(("5.3.7.01", "02.04.05", "Pembangunan sumur bor air bersih", f"Dusun {dusun[-1]}"))
+    if rng.random() < 0.3:
+        projects.append(("5.3.8.01", "02.07.02", "Pemasangan penerangan jalan desa", f"Dusun {dusun[0]}"))
+    return projects
 
 
 def revised_lines(code, year, original):
@@ -348,7 +247,7 @@ def revised_lines(code, year, original):
             "02.03.01",
             "DDS",
             "Pemeliharaan jalan desa pasca banjir",
-            f"Dusun {rng.choice(DUSUN)}",
+            f"Dusun {rng.choice(_data()['dusun'])}",
             repair,
         )
     )

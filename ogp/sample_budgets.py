@@ -308,24 +308,10 @@ def budget(code, year, *, latest_year):
         )
         if recent:
             # The Semester I report was made on the original, before the revision.
-            result.reports.append(
-                SampleReport(
-                    "semester1",
-                    datetime.date(year, 6, 30),
-                    datetime.date(year, 7, rng.randint(8, 20)),
-                    realised(lines, rng, share=0.5),
-                )
-            )
+            result.reports.append(_semester_report(lines, rng, year))
         in_force = revised
     elif recent and rng.random() < 0.8:
-        result.reports.append(
-            SampleReport(
-                "semester1",
-                datetime.date(year, 6, 30),
-                datetime.date(year, 7, rng.randint(8, 20)),
-                realised(lines, rng, share=0.5),
-            )
-        )
+        result.reports.append(_semester_report(lines, rng, year))
     if year < latest_year or rng.random() < 0.75:
         result.reports.append(
             SampleReport(
@@ -337,6 +323,15 @@ def budget(code, year, *, latest_year):
             )
         )
     return result
+
+
+def _semester_report(lines, rng, year):
+    return SampleReport(
+        "semester1",
+        datetime.date(year, 6, 30),
+        datetime.date(year, 7, rng.randint(8, 20)),
+        realised(lines, rng, share=0.5),
+    )
 
 
 def detailed_lines(code, year):

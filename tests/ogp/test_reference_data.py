@@ -31,8 +31,9 @@ def test_sources_of_funds_accept_their_other_codes():
 
 @pytest.mark.parametrize("code", ["4.1.4.05", "4.1.4", "4.1.9.90", "5.2.1.100", "7.1.1.90"])
 def test_the_regency_cannot_add_accounts_outside_obyek_90_to_99(code):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         Account(code=code, name="Tambahan").full_clean()
+    assert "code" in refused.value.message_dict
 
 
 def test_a_regional_obyek_takes_its_parent_and_source():
@@ -48,9 +49,9 @@ def test_a_regional_obyek_takes_its_parent_and_source():
 
 
 def test_the_database_refuses_a_regional_row_outside_90_to_99():
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="ogp_account_regional_obyek_90_99"), transaction.atomic():
         Account.objects.create(code="4.1.4.07", name="Tidak boleh")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="ogp_activity_regional_kegiatan_90_99"), transaction.atomic():
         Activity.objects.create(code="02.03.40", name="Tidak boleh")
 
 

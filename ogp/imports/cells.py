@@ -38,28 +38,33 @@ def parse_rupiah(value):
         return None, None
     if isinstance(value, bool):
         return None, _("“%(value)s” is not an amount in Rupiah.") % {"value": value}
-    if isinstance(value, int):
-        return (value, None) if value >= 0 else (None, _("The amount cannot be negative."))
-    if isinstance(value, float):
-        if value < 0:
-            return None, _("The amount cannot be negative.")
-        if not value.is_integer():
-            return None, _("Use whole Rupiah without cents (%(value)s).") % {"value": value}
-        return int(value), None
+    if isinstance(value, int | float):
+        return _number_amount(value)
     raw = text(value)
     if not raw:
         return None, None
+    return _text_amount(raw)
+
+
+def _number_amount(value):
+    """(amount, error) for a cell a spreadsheet stored as a number."""
+    if value < 0:
+        return None, _("The amount cannot be negative.")
+    if isinstance(value, float) and not value.is_integer():
+        return None, _("Use whole Rupiah without cents (%(value)s).") % {"value": value}
+    return int(value), None
+
+
+def _text_amount(raw):
+    """(amount, error) for an amount written as text: 1250000, 1.250.000, Rp 1.250.000,00 …"""
     cleaned = raw.replace(" ", "").replace("\u00a0", "")
     if cleaned[:2].lower() == "rp":
         cleaned = cleaned[2:]
     if cleaned.startswith("-") or (cleaned.startswith("(") and cleaned.endswith(")")):
         return None, _("The amount cannot be negative.")
-    if _DIGITS.match(cleaned):
-        return int(cleaned), None
-    if _DOT_THOUSANDS.match(cleaned):
-        return int(cleaned.replace(".", "")), None
-    if _COMMA_THOUSANDS.match(cleaned):
-        return int(cleaned.replace(",", "")), None
+    for pattern, separator in ((_DIGITS, ""), (_DOT_THOUSANDS, "."), (_COMMA_THOUSANDS, ",")):
+        if pattern.match(cleaned):
+            return int(cleaned.replace(separator, "") if separator else cleaned), None
     for pattern, separator in ((_ID_DECIMAL, "."), (_EN_DECIMAL, ",")):
         match = pattern.match(cleaned)
         if match:

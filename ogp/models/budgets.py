@@ -253,7 +253,7 @@ VERSION_WORKFLOW = Workflow(
     statuses=Status,
     moves=STATUS_TRANSITIONS,
     initial=Status.DRAFT,
-    noun="APBDes version",
+    noun=_("APBDes version"),
 )
 
 

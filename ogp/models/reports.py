@@ -125,7 +125,7 @@ REPORT_WORKFLOW = Workflow(
     statuses=Status,
     moves=STATUS_TRANSITIONS,
     initial=Status.DRAFT,
-    noun="realisation report",
+    noun=_("realisation report"),
 )
 
 

@@ -186,12 +186,23 @@ def year_overview(year, *, districts, district=None):
     if district is not None:
         summaries = summaries.filter(village__district_id=district)
         villages = villages.filter(district_id=district)
-    kind_labels = dict(BudgetVersion.Kind.choices)
-    period_labels = dict(RealisationReport.Period.choices)
-    kinds = {code: str(label) for code, label in kind_labels.items()}
-    periods = {code: str(label) for code, label in period_labels.items()}
+    rows = _village_rows(summaries, year)
+    compliance = _compliance(villages, districts, district, published={row.code for row in rows})
+    return YearOverview(
+        year=year,
+        rows=rows,
+        compliance=compliance,
+        totals=_totals(rows),
+        by_source=_by_source(rows),
+        has_sample=any(row.is_sample for row in rows),
+    )
+
+
+def _village_rows(summaries, year):
+    """One `VillageRow` per published summary, from a single value query."""
+    kinds = {code: str(label) for code, label in BudgetVersion.Kind.choices}
+    periods = {code: str(label) for code, label in RealisationReport.Period.choices}
     budget_url = _url_maker("ogp:village_budget", year)
-    region_url = _url_maker("portal:region")
     rows = []
     for values in summaries.values_list(*SUMMARY_VALUES):
         item = dict(zip(SUMMARY_VALUES, values, strict=True))
@@ -219,8 +230,13 @@ def year_overview(year, *, districts, district=None):
                 url=budget_url(item["village_id"]),
             )
         )
-    published = {row.code for row in rows}
+    return rows
+
+
+def _compliance(villages, districts, district, *, published):
+    """Per kecamatan (A–Z): how many villages there are, how many published, and which did not."""
     label = _labeller()
+    region_url = _url_maker("portal:region")
     names = dict(districts)
     compliance = OrderedDict(
         (code, DistrictCompliance(code, name))
@@ -238,14 +254,7 @@ def year_overview(year, *, districts, district=None):
             item.missing.append(
                 MissingVillage(code, label(kind, name), names.get(district_code, ""), region_url(code))
             )
-    return YearOverview(
-        year=year,
-        rows=rows,
-        compliance=[item for item in compliance.values() if item.villages],
-        totals=_totals(rows),
-        by_source=_by_source(rows),
-        has_sample=any(row.is_sample for row in rows),
-    )
+    return [item for item in compliance.values() if item.villages]
 
 
 def _by_source(rows):

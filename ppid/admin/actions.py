@@ -26,7 +26,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from .base import attach_errors, report_errors
+from ..forms import attach_errors
+from .base import report_errors
 
 ACTION_TEMPLATE = "ppid/admin/action_form.html"
 

@@ -37,12 +37,3 @@ def report_errors(request, error):
     """A service's refusal as error messages at the top of the next page."""
     for message in getattr(error, "messages", [str(error)]):
         messages.error(request, message)
-
-
-def attach_errors(form, error):
-    """A service's refusal on the form: next to the field it names, otherwise above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

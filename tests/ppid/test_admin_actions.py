@@ -171,3 +171,31 @@ def test_an_action_without_a_form_reports_a_service_refusal_as_a_message(client,
     assert response.redirect_chain[-1][0] == reverse("admin:ppid_dipitem_change", args=[item.pk])
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert DipItem.objects.get(pk=item.pk).status == DipItem.Status.PUBLISHED
+
+
+MOVES = [action.name for action in REQUEST_ACTIONS if action.refusal]
+
+
+def test_the_status_moves_are_the_rows_with_a_refusal():
+    assert MOVES == ["process", "extend", "answer", "withdraw"]
+
+
+@pytest.mark.parametrize("name", MOVES)
+def test_a_move_the_status_does_not_allow_goes_back_with_a_warning(client, ppid_utama, make_object, name):
+    info_request = make_object("inforequest", "answered")
+    before = snapshot(info_request)
+    client.force_login(ppid_utama)
+    response = client.post(action_url("inforequest", name, info_request), {"note": "x"}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("admin:ppid_inforequest_change", args=[info_request.pk])
+    assert [m.level_tag for m in response.context["messages"]] == ["warning"]
+    assert snapshot(info_request) == before
+
+
+def test_a_service_refusal_without_a_field_stands_above_the_form(client, ppid_utama, make_object):
+    item = make_object("dipitem", "draft")  # a draft cannot be withdrawn
+    client.force_login(ppid_utama)
+    response = client.post(action_url("dipitem", "withdraw", item), {"note": "Salah unggah"})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors()
+    assert 'class="errornote"' in response.content.decode()
+    assert DipItem.objects.get(pk=item.pk).status == DipItem.Status.DRAFT

@@ -187,7 +187,7 @@ def year_overview(year, *, districts, district=None):
         summaries = summaries.filter(village__district_id=district)
         villages = villages.filter(district_id=district)
     rows = _village_rows(summaries, year)
-    compliance = _compliance(districts, district, villages, published={row.code for row in rows})
+    compliance = _compliance(villages, districts, district, published={row.code for row in rows})
     return YearOverview(
         year=year,
         rows=rows,
@@ -199,7 +199,7 @@ def year_overview(year, *, districts, district=None):
 
 
 def _village_rows(summaries, year):
-    """One VillageRow per published village-year summary, read as plain values."""
+    """One `VillageRow` per published summary, from a single value query."""
     kinds = {code: str(label) for code, label in BudgetVersion.Kind.choices}
     periods = {code: str(label) for code, label in RealisationReport.Period.choices}
     budget_url = _url_maker("ogp:village_budget", year)
@@ -233,8 +233,8 @@ def _village_rows(summaries, year):
     return rows
 
 
-def _compliance(districts, district, villages, *, published):
-    """Per kecamatan: how many villages there are, how many published and which have not."""
+def _compliance(villages, districts, district, *, published):
+    """Per kecamatan (A–Z): how many villages there are, how many published, and which did not."""
     label = _labeller()
     region_url = _url_maker("portal:region")
     names = dict(districts)

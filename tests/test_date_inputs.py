@@ -21,10 +21,15 @@ import visits.forms
 DAY = datetime.date(2026, 11, 28)
 
 
+def _defined_in(form, module):
+    """Defined in the module, or in a module of its package (``ppid.forms.workflow``)."""
+    return form.__module__ == module.__name__ or form.__module__.startswith(module.__name__ + ".")
+
+
 def date_picker_fields():
     for module in (ppid.forms, ogp.forms, kim.forms, visits.forms):
         for name, form in inspect.getmembers(module, inspect.isclass):
-            if not issubclass(form, forms.BaseForm) or form.__module__ != module.__name__:
+            if not issubclass(form, forms.BaseForm) or not _defined_in(form, module):
                 continue
             for field_name, field in form.base_fields.items():
                 if getattr(field.widget, "input_type", None) == "date":

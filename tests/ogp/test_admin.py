@@ -152,6 +152,11 @@ def test_templates_download_from_the_admin(client, officer_sedahkidul):
     assert xlsx.content[:2] == b"PK"
 
 
+def test_template_in_an_unknown_format_is_refused(client, officer_sedahkidul):
+    client.force_login(officer_sedahkidul)
+    assert client.get(reverse("admin:ogp_budget_import_template", args=["ods"])).status_code == 403
+
+
 def test_publish_button_calls_the_service(client, officer_sedahkidul):
     services.import_budget(
         upload=csv_upload(ORIGINAL),

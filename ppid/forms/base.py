@@ -1,0 +1,69 @@
+"""What the information service's forms share: the honeypot, unit choices, multiple uploads, error placement."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import District
+
+# Long enough for any real request; keeps pasted novels out of the register.
+TEXT_LIMIT = 5000
+
+
+def attach_errors(form, error):
+    """A service's refusal on the form: next to the field it names, otherwise above the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see; automated form fillers do, and fill it."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise ValidationError(_("This form could not be sent. Please try again."), code="honeypot")
+        return ""
+
+
+def unit_choices(units):
+    """Units grouped for a select: the regency and its agencies, then villages per kecamatan."""
+    regency, by_district = [], {}
+    for unit in units:
+        if unit.village_id:
+            district = unit.village.district
+            by_district.setdefault((district.name, district.code), []).append((unit.pk, unit.name))
+        else:
+            regency.append((unit.pk, unit.name))
+    groups = [("", _("Choose a unit"))]
+    if regency:
+        groups.append((_("Regency and agencies"), regency))
+    for (name, _code), options in sorted(by_district.items()):
+        groups.append((District.label_of(name), sorted(options, key=lambda item: item[1])))
+    return groups
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []

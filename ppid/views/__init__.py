@@ -1,0 +1,83 @@
+"""Public pages of the information service.
+
+Every page starts from one visibility gate (`PpidUnit.objects.published()`,
+`DipItem.objects.published()`, `InfoRequest.objects.public_register()`,
+`ServiceStandard.objects.published()`); the only pages that show a request
+beyond the register are the requester's own (tracking, the printable notice
+and the answer documents), reached with the registration number and the
+access code or a signed link issued after them. Every public form is
+throttled per client and carries a honeypot.
+
+Modules: `information` (home, units, legal basis, maklumat, DIP), `requests`
+(the request form, tracking, survey, the requester's papers), `register`,
+`objections` and `figures` (statistics, reports, satisfaction index).
+"""
+
+from ..downloads import private_headers
+from .figures import (
+    STATISTICS_COLUMNS,
+    IkmView,
+    ReportIndexView,
+    StatisticsView,
+    report,
+    report_csv,
+    statistics_csv,
+    statistics_json,
+)
+from .information import (
+    DipDetailView,
+    DipListView,
+    PpidHomeView,
+    RegulationListView,
+    UnitDetailView,
+    UnitListView,
+    maklumat,
+    statistics_coverage,
+)
+from .objections import objection_new
+from .register import RegisterDetailView, RegisterListView
+from .requests import (
+    DOCUMENT_SALT,
+    FORM_RATE,
+    LINK_MAX_AGE,
+    NOTICE_SALT,
+    answer_document,
+    notice_print,
+    request_new,
+    survey,
+    track,
+    tracking_context,
+)
+
+__all__ = [
+    "DOCUMENT_SALT",
+    "FORM_RATE",
+    "LINK_MAX_AGE",
+    "NOTICE_SALT",
+    "STATISTICS_COLUMNS",
+    "DipDetailView",
+    "DipListView",
+    "IkmView",
+    "PpidHomeView",
+    "RegisterDetailView",
+    "RegisterListView",
+    "RegulationListView",
+    "ReportIndexView",
+    "StatisticsView",
+    "UnitDetailView",
+    "UnitListView",
+    "answer_document",
+    "maklumat",
+    "notice_print",
+    "objection_new",
+    "private_headers",
+    "report",
+    "report_csv",
+    "request_new",
+    "statistics_coverage",
+    "statistics_csv",
+    "statistics_json",
+    "survey",
+    "track",
+    "tracking_context",
+]

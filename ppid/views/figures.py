@@ -1,0 +1,204 @@
+"""Figures of the information service: statistics, open data, annual reports and the satisfaction index.
+
+Only counts leave these pages; no request or requester is shown.
+"""
+
+import csv
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from portal import charts
+
+from .. import statistics
+from ..models import SurveyResponse
+
+
+def _year_param(request, name="tahun"):
+    value = request.GET.get(name, "")
+    if not value:
+        return None
+    try:
+        year = int(value)
+    except ValueError:
+        return None
+    return year if 2000 <= year <= 2100 else None
+
+
+class StatisticsView(TemplateView):
+    """`/ppid/statistik/`: per year for the regency, and per unit for a chosen year."""
+
+    template_name = "ppid/statistics.html"
+    SORTS = {"": None, "permohonan": "requests", "tepat": "on_time", "nama": "name"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        by_year = statistics.figures_by_year()
+        years = [year for year, _f in by_year]
+        year = _year_param(self.request)
+        if year not in years:
+            year = years[0] if years else None
+        rows = statistics.figures_by_unit_and_year(year) if year else []
+        sort = self.request.GET.get("urut", "")
+        if sort == "permohonan":
+            rows.sort(key=lambda row: -row.figures.requests)
+        elif sort == "tepat":
+            rows.sort(key=lambda row: -(row.figures.on_time_share or 0))
+        elif sort == "nama":
+            rows.sort(key=lambda row: row.unit.name)
+        else:
+            sort = ""
+        chart = charts.bar_chart(
+            _("Requests per year"),
+            [(str(y), f.requests) for y, f in sorted(by_year)],
+            label_heading=_("Year"),
+            value_heading=_("Requests"),
+        )
+        context.update(by_year=by_year, years=years, year=year, rows=rows, sort=sort, chart=chart)
+        return context
+
+
+def _statistics_rows():
+    for row in statistics.figures_by_unit_and_year():
+        yield {
+            "year": row.year,
+            "unit": row.unit.name,
+            "unit_slug": row.unit.slug,
+            "unit_kind": row.unit.kind,
+            "village_code": row.unit.village_id or "",
+            **row.figures.as_dict(),
+        }
+
+
+STATISTICS_COLUMNS = [
+    "year",
+    "unit",
+    "unit_slug",
+    "unit_kind",
+    "village_code",
+    "requests",
+    "granted",
+    "partly_granted",
+    "refused",
+    "refused_exempt",
+    "refused_not_held",
+    "withdrawn",
+    "open",
+    "answered",
+    "answered_on_time",
+    "answered_on_time_percent",
+    "median_working_days",
+    "objections",
+    "disputes",
+]
+
+
+def statistics_csv(request):
+    """`/ppid/statistik.csv`: the per-unit, per-year figures as open data (no personal data)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ppid-statistik.csv"'
+    writer = csv.DictWriter(response, fieldnames=STATISTICS_COLUMNS)
+    writer.writeheader()
+    for row in _statistics_rows():
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return response
+
+
+def statistics_json(request):
+    """`/ppid/statistik.json`: the same figures as JSON."""
+    return JsonResponse(
+        {"columns": STATISTICS_COLUMNS, "rows": list(_statistics_rows())},
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _report_years():
+    years = set(statistics.years_with_requests())
+    return sorted(years, reverse=True)
+
+
+class ReportIndexView(TemplateView):
+    template_name = "ppid/report_index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["years"] = _report_years()
+        return context
+
+
+def _report_or_404(year):
+    if year not in _report_years():
+        raise Http404(_("There are no requests for this year."))
+    return statistics.annual_report(year)
+
+
+def report(request, year):
+    """`/ppid/laporan/<tahun>/`: the annual service report, printable."""
+    data = _report_or_404(year)
+    chart = charts.bar_chart(
+        _("Time taken to answer"),
+        data.time_bands,
+        label_heading=_("Working days"),
+        value_heading=_("Requests"),
+    )
+    return render(request, "ppid/report.html", {"report": data, "year": year, "chart": chart})
+
+
+def report_csv(request, year):
+    """`/ppid/laporan/<tahun>.csv`: the report's figures as rows of section, item, value."""
+    data = _report_or_404(year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="ppid-laporan-{year}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["section", "item", "value"])
+    totals = data.totals.as_dict()
+    for key, value in totals.items():
+        writer.writerow(["total", key, "" if value is None else value])
+    for label, count in data.channels:
+        writer.writerow(["channel", str(label), count])
+    for label, count in data.time_bands:
+        writer.writerow(["time_taken", str(label), count])
+    for label, count in data.refusals:
+        writer.writerow(["refused_by_reason", str(label), count])
+    for label, count in data.partial:
+        writer.writerow(["partly_granted_by_reason", str(label), count])
+    writer.writerow(["objections", "received", data.objections_received])
+    writer.writerow(["objections", "answered_on_time", data.objections_answered_on_time])
+    for label, count in data.objections_by_ground:
+        writer.writerow(["objections_by_ground", str(label), count])
+    for label, count in data.objections_by_outcome:
+        writer.writerow(["objections_by_outcome", str(label), count])
+    writer.writerow(["disputes", "filed", data.disputes_filed])
+    writer.writerow(["disputes", "pending", data.disputes_pending])
+    for label, count in data.disputes_by_outcome:
+        writer.writerow(["disputes_by_outcome", str(label), count])
+    writer.writerow(["court_cases", "filed", data.court_cases])
+    for row in data.units:
+        for key, value in row.figures.as_dict().items():
+            writer.writerow([f"unit:{row.unit.slug}", key, "" if value is None else value])
+    return response
+
+
+class IkmView(TemplateView):
+    """`/ppid/ikm/`: the satisfaction index per year and per unit, with its grade."""
+
+    template_name = "ppid/ikm.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        by_year = statistics.ikm_by_year()
+        years = [year for year, _i in by_year]
+        year = _year_param(self.request)
+        if year not in years:
+            year = years[0] if years else None
+        context.update(
+            by_year=by_year,
+            years=years,
+            year=year,
+            rows=statistics.ikm_by_unit_and_year(year) if year else [],
+            grades=statistics.GRADES,
+            has_sample=SurveyResponse.objects.filter(is_sample=True).exists(),
+        )
+        return context

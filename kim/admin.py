@@ -148,8 +148,9 @@ class ReadOnlyInlineMixin:
 
 class KimStatusChangeInline(ReadOnlyInlineMixin, ScopedTabularInline):
     model = KimStatusChange
-    fields = ["on", "from_status", "to_status", "note", "by"]
+    fields = ["on", "from_status", "to_status", "note", "actor"]
     readonly_fields = fields
+    ordering = ["-on", "-pk"]
 
 
 # --- KIMs ----------------------------------------------------------------------
@@ -307,7 +308,7 @@ class KimAdmin(ScopedModelAdmin):
             "original": kim,
             "form": form,
             "moves": moves,
-            "history": kim.status_changes.all(),
+            "history": kim.status_changes.newest_first(),
         }
         return TemplateResponse(request, "kim/admin/kim_status.html", context)
 
@@ -343,7 +344,7 @@ class PostPhotoInline(ScopedStackedInline):
 
 class PostTransitionInline(ReadOnlyInlineMixin, ScopedTabularInline):
     model = PostTransition
-    fields = ["at", "from_status", "to_status", "by", "note"]
+    fields = ["at", "from_status", "to_status", "actor", "note"]
     readonly_fields = fields
 
 
@@ -497,7 +498,7 @@ class PostAdmin(ScopedModelAdmin):
             "original": post,
             "form": form,
             "moves": moves,
-            "history": post.transitions.select_related("by"),
+            "history": post.transitions.select_related("actor"),
             "can_correct": post.is_published and access.can_review(request.user),
         }
         return TemplateResponse(request, "kim/admin/post_transition.html", context)

@@ -43,6 +43,7 @@ from .models import (
     PostPhoto,
     PostTransition,
 )
+from .workflows import KIM_WORKFLOW, POST_WORKFLOW
 
 TOTAL_KIMS = 600
 TOTAL_POSTS = 5000
@@ -53,6 +54,8 @@ POST_YEARS = 6
 # How many photos a post has: most none, a few up to three.
 PHOTO_COUNTS = [0, 1, 2, 3]
 PHOTO_WEIGHTS = [70, 18, 8, 4]
+# The review history of a post stays in the back office.
+PRIVATE = {step: {"is_public": False} for step in range(3)}
 # More subjects than the demo's, so that five thousand posts do not all read alike.
 MORE_POST_TOPICS = [
     (
@@ -149,19 +152,7 @@ def _add_kims(count, rng, today):
 
     history, channels, board, awards = [], [], [], []
     for kim, item in zip(kims, extras, strict=True):
-        history.append(
-            KimStatusChange(kim=kim, from_status="", to_status=Kim.Status.ACTIVE, on=kim.founded_on)
-        )
-        if kim.status != Kim.Status.ACTIVE:
-            history.append(
-                KimStatusChange(
-                    kim=kim,
-                    from_status=Kim.Status.ACTIVE,
-                    to_status=kim.status,
-                    on=kim.status_since,
-                    note=item["note"],
-                )
-            )
+        history += KIM_WORKFLOW.attach(kim, item["history"])
         channels += [MediaChannel(kim=kim, **row) for row in item["channels"]]
         board += [BoardMember(kim=kim, is_sample=True, **row) for row in item["board"]]
         awards += [Achievement(kim=kim, is_sample=True, **row) for row in item["awards"]]
@@ -226,7 +217,6 @@ def _plan(village, rng, today, names, slugs, levels):
         decree_date=decree_date,
         decree_issuer=f"{head} {village.name}",
         decree_subject=f"Pengukuhan Pengurus {name}",
-        status=status,
         status_since=status_since,
         level=rng.choices(levels, weights=[4, 4, 2, 1][: len(levels)])[0] if levels else None,
         description=description,
@@ -238,12 +228,18 @@ def _plan(village, rng, today, names, slugs, levels):
         is_public=True,
         is_sample=True,
     )
+    note = "Tidak ada kegiatan sejak setahun terakhir." if status == Kim.Status.INACTIVE else ""
+    recorded = timezone.now()
+    path = [(Kim.Status.ACTIVE, recorded)]
+    if status != Kim.Status.ACTIVE:
+        path.append((status, recorded, note))
+    history = KIM_WORKFLOW.seed(kim, path, history_rows={0: {"on": founded}, 1: {"on": status_since}})
     # The field and model checks register_kim runs (the slug was made unique above).
     kim.clean_fields(exclude=["managers"])
     kim.clean()
     return {
         "kim": kim,
-        "note": "Tidak ada kegiatan sejak setahun terakhir." if status == Kim.Status.INACTIVE else "",
+        "history": history,
         "channels": _channels(name, slug, rng),
         "board": _board(rng, founded, status, status_since, today),
         "awards": _awards(rng, founded, today),
@@ -344,7 +340,7 @@ def _add_posts(count, rng):
         planned.append((published, kim))
     planned.sort(key=lambda row: row[0])
 
-    posts, photo_counts = [], []
+    posts, photo_counts, transitions = [], [], []
     for published, kim in planned:
         title_template, body_template = rng.choice(POST_TOPICS)
         place = str(kim.village.label)
@@ -352,41 +348,31 @@ def _add_posts(count, rng):
         title = title_template.format(year=year, place=place)
         body, body_html, excerpt = _render(body_template, year=year, place=place)
         submitted = published - datetime.timedelta(hours=rng.randrange(2, 72))
-        posts.append(
-            Post(
-                kim=kim,
-                title=title,
-                slug=_free_slug(slugify(f"{title} {kim.slug}")[:110].strip("-"), slugs),
-                body=body,
-                body_html=body_html,
-                excerpt=excerpt,
-                status=Post.Status.PUBLISHED,
-                submitted_at=submitted,
-                published_at=published,
-                is_sample=True,
-            )
+        drafted = submitted - datetime.timedelta(hours=rng.randrange(1, 48))
+        post = Post(
+            kim=kim,
+            title=title,
+            slug=_free_slug(slugify(f"{title} {kim.slug}")[:110].strip("-"), slugs),
+            body=body,
+            body_html=body_html,
+            excerpt=excerpt,
+            submitted_at=submitted,
+            published_at=published,
+            is_sample=True,
         )
+        path = [
+            (Post.Status.DRAFT, drafted),
+            (Post.Status.SUBMITTED, submitted),
+            (Post.Status.PUBLISHED, published),
+        ]
+        transitions.append(POST_WORKFLOW.seed(post, path, history_rows=PRIVATE))
+        posts.append(post)
         photo_counts.append(rng.choices(PHOTO_COUNTS, PHOTO_WEIGHTS)[0] if photos else 0)
     Post.objects.bulk_create(posts, batch_size=500)
 
-    transitions, pictures = [], []
-    for post, photo_count in zip(posts, photo_counts, strict=True):
-        drafted = post.submitted_at - datetime.timedelta(hours=rng.randrange(1, 48))
-        transitions += [
-            PostTransition(post=post, from_status="", to_status=Post.Status.DRAFT, at=drafted),
-            PostTransition(
-                post=post,
-                from_status=Post.Status.DRAFT,
-                to_status=Post.Status.SUBMITTED,
-                at=post.submitted_at,
-            ),
-            PostTransition(
-                post=post,
-                from_status=Post.Status.SUBMITTED,
-                to_status=Post.Status.PUBLISHED,
-                at=post.published_at,
-            ),
-        ]
+    history, pictures = [], []
+    for post, rows, photo_count in zip(posts, transitions, photo_counts, strict=True):
+        history += POST_WORKFLOW.attach(post, rows)
         for order, source in enumerate(rng.sample(photos, min(len(photos), photo_count))):
             pictures.append(
                 PostPhoto(
@@ -401,7 +387,7 @@ def _add_posts(count, rng):
                     credit=source.credit,
                 )
             )
-    PostTransition.objects.bulk_create(transitions, batch_size=1000)
+    PostTransition.objects.bulk_create(history, batch_size=1000)
     PostPhoto.objects.bulk_create(pictures, batch_size=1000)
     return len(posts)
 

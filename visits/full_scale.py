@@ -37,6 +37,7 @@ from .models import (
 )
 from .models.visit import RESERVED_SLUGS, SLUG_MAX_LENGTH
 from .slugs import propose_slug
+from .workflows import VISIT_WORKFLOW
 
 TOTAL_VISITS = 2000
 SEED = 352_2000
@@ -117,28 +118,26 @@ def _add_visits(count, *, rng):
         body = visits_demo._sample_body(institution, kind, phrases, visited, size)
         follow_up = visits_demo._sample_follow_up(institution, phrases) if rng.random() < 0.4 else ""
         venue = rng.choice(VENUES)
-        visits.append(
-            Visit(
-                title=title,
-                slug=slug,
-                kind=kind,
-                institution=institution,
-                leader_name=_person(rng),
-                leader_position=rng.choice(visits_demo.LEADER_POSITIONS[institution.kind]),
-                delegation_size=size,
-                start_date=day,
-                end_date=end,
-                venue=venue,
-                body=body,
-                body_html=richtext.to_html(body),
-                follow_up=follow_up,
-                follow_up_html=richtext.to_html(follow_up) if follow_up else "",
-                author_credit="Contoh/Dinkominfo",
-                status=Visit.Status.PUBLISHED,
-                publish_at=min(publish_at, now),
-                is_sample=True,
-            )
+        visit = Visit(
+            title=title,
+            slug=slug,
+            kind=kind,
+            institution=institution,
+            leader_name=_person(rng),
+            leader_position=rng.choice(visits_demo.LEADER_POSITIONS[institution.kind]),
+            delegation_size=size,
+            start_date=day,
+            end_date=end,
+            venue=venue,
+            body=body,
+            body_html=richtext.to_html(body),
+            follow_up=follow_up,
+            follow_up_html=richtext.to_html(follow_up) if follow_up else "",
+            author_credit="Contoh/Dinkominfo",
+            publish_at=min(publish_at, now),
+            is_sample=True,
         )
+        visits.append(visit)
         host = (_person(rng), rng.choice(visits_demo.HOST_POSITIONS).format(regency=regency.full_name))
         officials = [(*host, HostOfficial.Part.RECEIVED)]
         for part in rng.sample(OTHER_PARTS, rng.randint(0, 2)):
@@ -160,11 +159,23 @@ def _add_visits(count, *, rng):
                 "officials": officials,
                 "sessions": sessions,
                 "photos": rng.choices(PHOTO_COUNTS, PHOTO_WEIGHTS)[0] if photos else 0,
+                "history": _published(visit),
             }
         )
 
     Visit.objects.bulk_create(visits, batch_size=500)
     _bulk_children(visits, details, photos, rng)
+
+
+def _published(visit):
+    """Put a new visit on the path draft → published; return its one history row.
+
+    A visit enters its history with its first move (the admin creates drafts
+    without a history row), so the seeded row for the draft is left out.
+    """
+    at = visit.publish_at
+    path = [(Visit.Status.DRAFT, at), (Visit.Status.PUBLISHED, at)]
+    return VISIT_WORKFLOW.seed(visit, path, history_rows={1: {"publish_at": at, "is_public": True}})[1:]
 
 
 def _bulk_children(visits, details, photos, rng):
@@ -201,15 +212,7 @@ def _bulk_children(visits, details, photos, rng):
                     is_sample=True,
                 )
             )
-        history.append(
-            VisitHistoryEntry(
-                visit=visit,
-                at=visit.publish_at,
-                from_status=Visit.Status.DRAFT,
-                to_status=Visit.Status.PUBLISHED,
-                publish_at=visit.publish_at,
-            )
-        )
+        history += VISIT_WORKFLOW.attach(visit, detail["history"])
     for model, rows in (
         (Visit.topics.through, topic_links),
         (Visit.host_units.through, unit_links),

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import richtext
 from portal.models import Village
 from portal.uploads import DocumentValidator, random_name
+from portal.workflow import HistoryEntry
 
 RICH_TEXT_HELP = _(
     "Write plain text; leave an empty line between paragraphs. Optional: "
@@ -252,32 +253,35 @@ class Kim(models.Model):
         return bool(self.decree_number or self.decree_date or self.decree_file)
 
 
-class KimStatusChange(models.Model):
-    """One dated status of a KIM; the rows form its public status history."""
+class KimStatusChangeQuerySet(models.QuerySet):
+    def newest_first(self):
+        """The order the KIM's page and the back office show its history in."""
+        return self.order_by("-on", "-pk")
+
+
+class KimStatusChange(HistoryEntry):
+    """One dated status of a KIM; the rows form its public status history.
+
+    `on` is the date the status holds from (a decree date, say); the kit's
+    `at` is when the change was recorded in the portal.
+    """
 
     kim = models.ForeignKey(
         Kim, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("KIM")
     )
     from_status = models.CharField(
-        _("previous status"), max_length=12, choices=Kim.Status.choices, blank=True
+        _("previous status"), max_length=20, choices=Kim.Status.choices, blank=True
     )
-    to_status = models.CharField(_("new status"), max_length=12, choices=Kim.Status.choices)
+    to_status = models.CharField(_("new status"), max_length=20, choices=Kim.Status.choices)
     on = models.DateField(_("date"))
-    note = models.CharField(_("public note"), max_length=300, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    recorded = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    class Meta:
+    objects = KimStatusChangeQuerySet.as_manager()
+
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("KIM status change")
         verbose_name_plural = _("KIM status history")
-        ordering = ["-on", "-pk"]
+        # Oldest first, as the kit reads a history; pages use newest_first().
+        ordering = ["on", "pk"]
 
     def __str__(self):
         return f"{self.kim}: {self.get_to_status_display()} ({self.on})"

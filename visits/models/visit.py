@@ -8,7 +8,6 @@ come. A published visit is never deleted; changes to it are recorded as
 public corrections.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import richtext
 from portal.uploads import BasePhoto
+from portal.workflow import HistoryEntry
 
 from ..slugs import free_slug, propose_slug
 from .vocabularies import HostUnit, Institution, Topic
@@ -64,9 +64,7 @@ class VisitQuerySet(models.QuerySet):
             Prefetch("photos", queryset=VisitPhoto.objects.order_by("order", "pk")),
             Prefetch(
                 "history",
-                queryset=VisitHistoryEntry.objects.filter(to_status=Visit.Status.PUBLISHED).order_by(
-                    "at", "pk"
-                ),
+                queryset=VisitHistoryEntry.objects.filter(is_public=True).order_by("at", "pk"),
                 to_attr="public_history",
             ),
         )
@@ -424,30 +422,19 @@ class VisitPhoto(BasePhoto):
         verbose_name_plural = _("photos")
 
 
-class VisitHistoryEntry(models.Model):
+class VisitHistoryEntry(HistoryEntry):
     """A status change or a correction; entries that publish or correct form the public timeline."""
 
     visit = models.ForeignKey(
         Visit, on_delete=models.CASCADE, related_name="history", verbose_name=_("visit")
     )
-    at = models.DateTimeField(_("time"), default=timezone.now)
-    from_status = models.CharField(_("from status"), max_length=10, choices=Visit.Status.choices)
-    to_status = models.CharField(_("to status"), max_length=10, choices=Visit.Status.choices)
+    from_status = models.CharField(_("from status"), max_length=20, choices=Visit.Status.choices)
+    to_status = models.CharField(_("to status"), max_length=20, choices=Visit.Status.choices)
     publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("history entry")
         verbose_name_plural = _("history")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.visit_id}: {self.from_status} → {self.to_status}"

@@ -2,10 +2,12 @@
 posts in any workflow state (built through the services), and a small form
 reader that submits admin forms the way a browser would."""
 
+import io
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.utils.text import slugify
 
 from kim import services
@@ -13,6 +15,7 @@ from kim.models import Kim, Post
 from portal.models import Village
 from portal.roles import Role
 from tests.conftest import SEDAHKIDUL, SUMBERREJO
+from tests.shared_data import media_under, shared_for_module
 
 # The moves that bring a new draft into each state (reviewer moves marked).
 PATHS = {
@@ -21,6 +24,22 @@ PATHS = {
     Post.Status.PUBLISHED: [("author", Post.Status.SUBMITTED), ("reviewer", Post.Status.PUBLISHED)],
     Post.Status.RETURNED: [("author", Post.Status.SUBMITTED), ("reviewer", Post.Status.RETURNED)],
 }
+
+
+@pytest.fixture(scope="module")
+def kim_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo --only kim` run once for the module's tests; each test's writes are undone."""
+    root = tmp_path_factory.mktemp("kim-demo")
+    with shared_for_module(django_db_blocker, root, DEBUG=True):
+        # DEBUG: load_demo refuses to run in production.
+        call_command("load_demo", "--only", "kim", stdout=io.StringIO())
+        yield root
+
+
+@pytest.fixture
+def kim_demo_files(kim_demo, db, settings):
+    """The module's demo, with this test's file storage where the demo wrote its files."""
+    media_under(settings, kim_demo)
 
 
 @pytest.fixture

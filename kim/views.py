@@ -20,7 +20,7 @@ from portal.templatetags.portal import persen
 
 from . import coverage, opendata
 from .forms import KimFilterForm, PostFilterForm
-from .models import BoardMember, Forum, ForumBoardMember, Kim, Post
+from .models import BoardMember, Forum, ForumBoardMember, Kim, KimStatusChange, Post
 
 
 class PaginatedMixin:
@@ -101,7 +101,7 @@ class KimDetailView(DetailView):
             .prefetch_related(
                 "channels",
                 "achievements",
-                "status_changes",
+                Prefetch("status_changes", queryset=KimStatusChange.objects.newest_first()),
                 Prefetch("board", queryset=BoardMember.objects.in_role_order()),
                 Prefetch(
                     "forum_seats",

@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ppid import services
@@ -69,7 +70,7 @@ def test_request_transition_table(register, source, target):
         event = RequestEvent.objects.filter(request=info_request).latest("pk")
         assert (event.from_status, event.to_status) == (source, target)
     else:
-        with pytest.raises(services.ValidationError):
+        with pytest.raises(ValidationError):
             move(info_request, target)
         assert reload(info_request).status == source
         assert RequestEvent.objects.filter(request=info_request).count() == events_before
@@ -85,7 +86,7 @@ def test_registration_writes_the_first_history_row_and_stores_the_requester(regi
 
 
 def test_a_request_cannot_be_received_in_the_future(register):
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         register(received_on=timezone.localdate() + datetime.timedelta(days=1))
     assert not InfoRequest.objects.exists()
 
@@ -114,7 +115,7 @@ def test_answer_records_the_notice_the_date_and_the_working_days_taken(register)
 )
 def test_incomplete_written_notice_is_refused_and_changes_nothing(register, fields, message_part):
     info_request = register(received_on=D(2025, 6, 2)).request
-    with pytest.raises(services.ValidationError) as error:
+    with pytest.raises(ValidationError) as error:
         answer(info_request, **fields)
     assert message_part.lower() in " ".join(error.value.messages).lower()
     assert reload(info_request).status == S.REGISTERED
@@ -135,7 +136,7 @@ def test_refusal_because_not_held_names_the_body_that_holds_it(register):
 
 def test_withdrawal_needs_a_note(register):
     info_request = register(received_on=D(2025, 6, 2)).request
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.change_request_status(info_request=info_request, to_status="withdrawn", note=" ")
     assert reload(info_request).status == S.REGISTERED
 
@@ -157,7 +158,7 @@ def test_reassignment_moves_an_open_request_and_keeps_its_deadline(register, uta
 
 def test_exclusion_from_the_register_needs_a_reason_and_is_recorded_privately(register, ppid_utama):
     info_request = register(received_on=D(2025, 6, 2)).request
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.exclude_from_register(info_request=info_request, reason="", actor=ppid_utama)
     services.exclude_from_register(
         info_request=info_request, reason="Urusan pribadi pemohon.", actor=ppid_utama
@@ -215,7 +216,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(register, django_captur
     info_request = register(received_on=D(2025, 6, 2)).request
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
-        pytest.raises(services.ValidationError),
+        pytest.raises(ValidationError),
     ):
         answer(info_request, decision="granted", materials="")
     assert callbacks == [] and mail.outbox == []
@@ -250,7 +251,7 @@ def test_objection_gets_a_number_and_an_answer_due_date(refused):
 
 def test_objection_before_any_ground_arose_is_refused(register):
     info_request = register(received_on=timezone.localdate()).request
-    with pytest.raises(services.ValidationError, match="deadline"):
+    with pytest.raises(ValidationError, match="deadline"):
         _file(info_request, grounds=("c",), filed_on=timezone.localdate())
 
 
@@ -259,7 +260,7 @@ def test_unanswered_overdue_request_can_be_objected_on_ground_c(register):
     # weekend, Mon 9 cuti], Tue 10 (4) … Tue 17 (9), Wed 18 Jun (10).
     info_request = register(received_on=D(2025, 6, 2)).request
     assert info_request.due_on == D(2025, 6, 18)
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         _file(info_request, grounds=("a",), filed_on=D(2025, 6, 20))
     objection = _file(info_request, grounds=("c",), filed_on=D(2025, 6, 20))
     assert objection.ground_arose_on == D(2025, 6, 18)
@@ -268,7 +269,7 @@ def test_unanswered_overdue_request_can_be_objected_on_ground_c(register):
 def test_ground_g_only_when_the_answer_was_late(register):
     info_request = register(received_on=D(2025, 6, 2)).request
     answer(info_request, issued_on=D(2025, 6, 11))
-    with pytest.raises(services.ValidationError, match="g"):
+    with pytest.raises(ValidationError, match="g"):
         _file(reload(info_request), grounds=("g",))
     late = register(received_on=D(2025, 6, 2)).request
     answer(late, issued_on=D(2025, 6, 19))  # due Wed 18 Jun
@@ -277,7 +278,7 @@ def test_ground_g_only_when_the_answer_was_late(register):
 
 def test_only_one_objection_awaits_an_answer_at_a_time(refused):
     _file(refused)
-    with pytest.raises(services.ValidationError, match="already"):
+    with pytest.raises(ValidationError, match="already"):
         _file(refused, grounds=("d",))
     assert refused.objections.count() == 1
 
@@ -300,7 +301,7 @@ def test_objection_transition_table(refused, ppid_utama, source, target):
         )
         assert Objection.objects.get(pk=objection.pk).status == target
     else:
-        with pytest.raises(services.ValidationError):
+        with pytest.raises(ValidationError):
             services.change_objection_status(
                 objection=objection,
                 to_status=target,
@@ -328,7 +329,7 @@ def test_decision_records_the_atasan_and_emails_the_requester(
 
 def test_ground_a_cannot_be_settled_by_deliberation(refused, ppid_utama):
     objection = _file(refused, grounds=("a", "d"))
-    with pytest.raises(services.ValidationError, match="musyawarah"):
+    with pytest.raises(ValidationError, match="musyawarah"):
         services.change_objection_status(
             objection=objection, to_status="settled", actor=ppid_utama, decision="Damai."
         )
@@ -336,7 +337,7 @@ def test_ground_a_cannot_be_settled_by_deliberation(refused, ppid_utama):
 
 def test_a_decision_needs_the_written_answer(refused, ppid_utama):
     objection = _file(refused)
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.change_objection_status(
             objection=objection, to_status="rejected", actor=ppid_utama, decision=""
         )
@@ -357,7 +358,7 @@ def test_dispute_is_recorded_with_dates_and_outcome(refused, ppid_utama):
     )
     services.save_dispute(dispute=dispute)
     dispute.decided_on = D(2025, 12, 1)
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.save_dispute(dispute=dispute)  # an outcome is needed with the date
     dispute.outcome = Dispute.Outcome.GRANTED
     services.save_dispute(dispute=dispute)
@@ -371,11 +372,11 @@ SCORES = {f"q{i}": 4 for i in range(1, 10)}
 
 def test_survey_is_taken_once_after_an_answer(register):
     info_request = register(received_on=D(2025, 6, 2)).request
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.submit_survey(info_request=info_request, scores=SCORES)
     answer(info_request)
     services.submit_survey(info_request=reload(info_request), scores=SCORES)
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.submit_survey(info_request=reload(info_request), scores=SCORES)
     assert SurveyResponse.objects.count() == 1
 
@@ -383,7 +384,7 @@ def test_survey_is_taken_once_after_an_answer(register):
 def test_survey_scores_outside_one_to_four_are_refused(register):
     info_request = register(received_on=D(2025, 6, 2)).request
     answer(info_request)
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.submit_survey(info_request=reload(info_request), scores={**SCORES, "q3": 5})
     assert not SurveyResponse.objects.exists()
 
@@ -416,7 +417,7 @@ def test_dip_transition_table(unit_sedahkidul, source, target):
         assert DipItem.objects.get(pk=item.pk).status == target
         assert item.events.latest("pk").to_status == target
     else:
-        with pytest.raises(services.ValidationError):
+        with pytest.raises(ValidationError):
             services.change_dip_status(item=item, to_status=target, note="Alasan.")
         assert DipItem.objects.get(pk=item.pk).status == source
 
@@ -424,7 +425,7 @@ def test_dip_transition_table(unit_sedahkidul, source, target):
 def test_withdrawing_a_dip_item_needs_a_reason(unit_sedahkidul):
     item = _item(unit_sedahkidul)
     services.change_dip_status(item=item, to_status="published")
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.change_dip_status(item=item, to_status="withdrawn", note="")
 
 
@@ -445,7 +446,7 @@ def test_exempt_items_have_no_document(unit_sedahkidul):
         unit_sedahkidul, category=DipCategory.DIKECUALIKAN, exemption_ground="h", consequence_test="Rahasia pribadi.",
         exempt_until=D(2030, 1, 1),
     )  # fmt: skip
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         services.add_dip_version(item=item, link="https://desa.example/data.pdf")
 
 

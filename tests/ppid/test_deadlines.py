@@ -110,7 +110,7 @@ def test_extension_adds_up_to_seven_working_days_to_the_first_due_date(register)
 def test_extension_outside_one_to_seven_days_is_refused(register, days):
     info_request = register(received_on=D(2025, 3, 27)).request
     services.change_request_status(info_request=info_request, to_status="in_process")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="between 1 and 7 working days") as error:
         services.change_request_status(
             info_request=info_request, to_status="extended", extension_days=days, extension_reason="Alasan."
         )
@@ -121,7 +121,7 @@ def test_extension_outside_one_to_seven_days_is_refused(register, days):
 def test_extension_without_a_written_reason_is_refused(register):
     info_request = register(received_on=D(2025, 3, 27)).request
     services.change_request_status(info_request=info_request, to_status="in_process")
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="needs a written reason") as error:
         services.change_request_status(
             info_request=info_request, to_status="extended", extension_days=3, extension_reason="  "
         )
@@ -134,10 +134,11 @@ def test_extension_happens_once_only(register):
     services.change_request_status(
         info_request=info_request, to_status="extended", extension_days=2, extension_reason="Arsip."
     )
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(services.InvalidTransition, match="“Extended” cannot become “Extended”") as refused:
         services.change_request_status(
             info_request=info_request, to_status="extended", extension_days=5, extension_reason="Lagi."
         )
+    assert refused.value.code == "invalid_transition"
     assert reload(info_request).extension_days == 2
 
 
@@ -162,7 +163,7 @@ def test_objection_window_is_thirty_working_days_from_the_notice(register):
 def test_objection_after_the_window_is_refused(register):
     info_request = register(received_on=D(2025, 5, 26)).request
     answer(info_request, decision="refused", issued_on=D(2025, 6, 2))
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="ended on 17-07-2025") as error:
         services.file_objection(
             info_request=reload(info_request), grounds={"a"}, statement="Terlambat.", filed_on=D(2025, 7, 18)
         )

@@ -21,7 +21,7 @@ nothing is written then.
 from portal.workflow import InvalidTransition
 
 from .calendar import delete_non_working_day, recompute_open_deadlines, save_non_working_day
-from .dip import add_dip_version, change_dip_status
+from .dip import add_dip_version, change_dip_status, create_dip_item
 from .numbers import (
     NUMBER_RE,
     OBJECTION_SERIES,
@@ -75,6 +75,7 @@ __all__ = [
     "change_dip_status",
     "change_objection_status",
     "change_request_status",
+    "create_dip_item",
     "delete_non_working_day",
     "draw_number",
     "due_for_anonymisation",

@@ -14,6 +14,14 @@ from ..models import DIP_WORKFLOW, DipDocumentVersion, DipItem
 
 
 @transaction.atomic
+def create_dip_item(*, item, actor=None):
+    """Save a new DIP item as a draft and start its history with the workflow's first row."""
+    item.save()
+    DIP_WORKFLOW.begin(item, actor=actor, is_public=False)
+    return item
+
+
+@transaction.atomic
 def change_dip_status(*, item, to_status, actor=None, note=""):
     """Publish, withdraw or republish a DIP item, with a history row. Withdrawal needs a reason.
 

@@ -71,3 +71,23 @@ def test_exempt_items_are_flagged_for_review_when_the_period_ends(unit_sedahkidu
     )
     assert list(DipItem.objects.exemption_ended(today=D(2025, 6, 1))) == [ended]
     assert ended.exemption_ended(today=D(2025, 1, 1)) and not running.exemption_ended(today=D(2025, 6, 1))
+
+
+def test_a_new_item_starts_as_a_draft_with_its_first_history_row(unit_sedahkidul, ppid_utama):
+    item = DipItem(
+        unit=unit_sedahkidul,
+        category=DipCategory.BERKALA,
+        title="RKP Desa 2026",
+        holding_official="Kaur Perencanaan",
+        responsible_person="Kepala Desa",
+        year=2026,
+        retention_period="5 tahun",
+    )
+    services.create_dip_item(item=item, actor=ppid_utama)
+    entry = item.events.get()
+    assert (item.status, entry.from_status, entry.to_status) == (
+        DipItem.Status.DRAFT,
+        "",
+        DipItem.Status.DRAFT,
+    )
+    assert entry.actor == ppid_utama and not entry.is_public

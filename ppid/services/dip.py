@@ -38,6 +38,7 @@ def change_dip_status(*, item, to_status, actor=None, note=""):
         return ()
 
     DIP_WORKFLOW.transition(item, to_status, actor=actor, note=note, apply=apply)
+    item.refresh_from_db()
     return item
 
 

@@ -203,6 +203,7 @@ def change_objection_status(
     InfoRequest.objects.filter(pk=objection.request_id, closed_at__isnull=False).update(
         closed_at=timezone.now()
     )
+    objection.refresh_from_db()
     return objection
 
 

@@ -226,6 +226,8 @@ def change_request_status(
         after_commit=[_notify_requester],
         select_related=("unit",),
     )
+    # Also drops relations cached before the move (the written notice, the unit).
+    info_request.refresh_from_db()
     return info_request
 
 

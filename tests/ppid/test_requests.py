@@ -161,3 +161,10 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(register, django_captur
     ):
         answer(info_request, decision="granted", materials="")
     assert callbacks == [] and mail.outbox == []
+
+
+def test_an_answered_request_shows_its_notice_even_when_looked_for_before(register):
+    info_request = register(received_on=D(2025, 6, 2)).request
+    assert not hasattr(info_request, "notice")  # caches “no notice” on the instance
+    answer(info_request, decision="granted")
+    assert info_request.status == S.GRANTED and info_request.notice.decision == "granted"

@@ -14,7 +14,8 @@ the tenth working day after it.
 
 `WorkingCalendar` answers "is this a working day, and if not why?" and
 `Deadline` keeps the days it skipped so the tracking page can show how a due
-date was reached.
+date was reached. The periods themselves live in `ppid.periods`, which the
+models read without importing this module (which reads the models).
 """
 
 import datetime
@@ -27,9 +28,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import NonWorkingDay
-
-# The statutory periods, named here too for the code that counts them.
-from .periods import (  # noqa: F401
+from .periods import (
     ANSWER_DAYS,
     DISPUTE_FILING_DAYS,
     MAX_EXTENSION_DAYS,
@@ -37,6 +36,19 @@ from .periods import (  # noqa: F401
     OBJECTION_FILING_DAYS,
     REMINDER_HORIZON_DAYS,
 )
+
+# The statutory periods are named here too, for the code that counts them.
+__all__ = [
+    "ANSWER_DAYS",
+    "DISPUTE_FILING_DAYS",
+    "MAX_EXTENSION_DAYS",
+    "OBJECTION_ANSWER_DAYS",
+    "OBJECTION_FILING_DAYS",
+    "REMINDER_HORIZON_DAYS",
+    "Deadline",
+    "SkippedDay",
+    "WorkingCalendar",
+]
 
 WEEKEND = {5, 6}
 WEEKEND_LABEL = _("weekend")

@@ -11,7 +11,9 @@ Idul Fitri, Sat 21 – Sun 22 Mar Idul Fitri, Mon 23 – Tue 24 Mar cuti bersama
 Fri 3 Apr Good Friday.
 """
 
+import ast
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -189,3 +191,24 @@ def test_statutory_periods():
         deadlines.OBJECTION_ANSWER_DAYS,
         deadlines.DISPUTE_FILING_DAYS,
     ) == (30, 30, 14)
+
+
+def _imported_modules(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            yield node.module or "", [alias.name for alias in node.names]
+        elif isinstance(node, ast.Import):
+            yield from ((alias.name, []) for alias in node.names)
+
+
+def test_the_models_count_periods_without_importing_the_calendar():
+    """The calendar reads the models' local days, so the models must not import it back."""
+    models_dir = Path(deadlines.__file__).parent / "models"
+    offending = [
+        path.name
+        for path in sorted(models_dir.glob("*.py"))
+        for module, names in _imported_modules(path)
+        if module.endswith("deadlines") or "deadlines" in names
+    ]
+    assert offending == []
+    assert deadlines.ANSWER_DAYS == 10 and deadlines.MAX_EXTENSION_DAYS == 7

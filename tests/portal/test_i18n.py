@@ -8,7 +8,11 @@ import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-CATALOGUES = sorted(p for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in p.parts)
+CATALOGUES = sorted(
+    p
+    for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")
+    if not any(part.startswith(".venv") for part in p.parts)
+)
 
 
 def test_pages_are_indonesian_by_default(client, db):

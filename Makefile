@@ -1,15 +1,22 @@
 # Portal Keterbukaan — the two commands are `make run` and `make test`.
-PYTHON ?= python3.11
-VENV := .venv
+# The first of these that is Python 3.11, 3.12 or 3.13 builds the virtualenv;
+# `make test PYTHON=python3.13 VENV=.venv-3.13` builds a second one beside it.
+PYTHON_CANDIDATES := python3.13 python3.12 python3.11 python3
+SUPPORTED := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))
+ifeq ($(origin PYTHON), undefined)
+PYTHON := $(firstword $(foreach candidate,$(PYTHON_CANDIDATES),$(shell $(candidate) -c '$(SUPPORTED)' >/dev/null 2>&1 && echo $(candidate))))
+endif
+VENV ?= .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test serve install migrate demo lint format messages check e2e bench backup restore backup-check clean
+.PHONY: run test test-slow serve install migrate demo lint format messages check e2e bench backup restore backup-check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	@test -x $(PY) || test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed: none of $(PYTHON_CANDIDATES) is one. Install one, or name it: make $(MAKECMDGOALS) PYTHON=/path/to/python3"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -c '$(SUPPORTED)' 2>/dev/null || { echo "$(PYTHON) is not Python 3.11, 3.12 or 3.13 ($$(command -v $(PYTHON) >/dev/null && $(PYTHON) --version 2>&1 || echo not found))"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
@@ -31,6 +38,10 @@ run: demo
 ## The whole test suite (SQLite unless DATABASE_URL says otherwise)
 test: install
 	$(BIN)/pytest -q --create-db -n 2
+
+## The whole suite, then its 20 slowest tests (setup and call times each)
+test-slow: install
+	$(BIN)/pytest -q --create-db -n 2 --durations=20
 
 ## Production-like server: gunicorn, DEBUG off, hashed and compressed static files.
 ## It reuses the development database of `make run`, so it keeps that database's
@@ -55,7 +66,7 @@ format: install
 ## Re-extract translatable strings into each app's catalogue and compile them
 messages: install
 	$(MANAGE) update_messages
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=".venv-*" --ignore=node_modules -v0
 
 check: install
 	$(MANAGE) makemigrations --check --dry-run

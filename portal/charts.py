@@ -7,6 +7,8 @@ and templates render it with ``{% include "components/_bar_chart.html" with char
 
 from dataclasses import dataclass, field
 
+from .formatting import angka
+
 WIDTH = 640
 LABEL_HEIGHT = 18
 BAR_HEIGHT = 18
@@ -43,9 +45,10 @@ class BarChart:
 def bar_chart(title, items, *, label_heading, value_heading, display=None, summary=""):
     """Horizontal bars: one row per (label, value[, url]); each label sits above its bar.
 
-    `display` formats a value for the bar end and the table (default: str).
+    `display` formats a value for the bar end and the table (default: a whole
+    number with dot thousands separators).
     """
-    display = display or (lambda v: f"{v:,}".replace(",", "."))
+    display = display or angka
     rows = [tuple(item) + ("",) * (3 - len(item)) for item in items]
     peak = max((r[1] for r in rows), default=0) or 1
     plot = WIDTH - VALUE_SPACE

@@ -58,8 +58,9 @@ def test_documents_are_recognised_by_content(content, kind):
 
 
 def test_document_validator_refuses_a_disguised_executable():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         uploads.validate_document(SimpleUploadedFile("laporan.pdf", b"MZ\x90\x00\x03\x00\x00\x00"))
+    assert error.value.code == "document_type"
 
 
 def test_random_upload_names_drop_the_users_file_name():

@@ -7,16 +7,20 @@
   so a spike of citizens costs one render per page per minute. Django's
   GZipMiddleware sits between the two, so a page is stored compressed (one
   entry per Accept-Encoding) and a hit costs no compression.
+- `AuditlogMiddleware`: django-auditlog's, recording the client address that
+  `portal.client_address` gives instead of a forgeable ``X-Forwarded-For``.
 - `ReplicaReadsMiddleware`: public GET pages may read from the read replica;
   writes, the admin and PPID requests stay on the primary.
 """
 
+from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from django.conf import settings
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from . import db_routers, two_factor
+from .client_address import client_address
 
 # Cookies that mean the visitor may see something personal on the page.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", "pengunjung")
@@ -76,3 +80,17 @@ class ReplicaReadsMiddleware:
         replica = request.method in ("GET", "HEAD") and not request.path.startswith(self.PRIMARY_PATHS)
         with db_routers.replica_reads(replica):
             return self.get_response(request)
+
+
+class AuditlogMiddleware(BaseAuditlogMiddleware):
+    """Audit entries carry the address the throttles and the login lockout see."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        if settings.AUDITLOG_DISABLE_REMOTE_ADDR:
+            return None
+        return client_address(request) or None
+
+    @staticmethod
+    def _get_remote_port(request):
+        return None

@@ -6,6 +6,7 @@ in the project root is read too). With no environment at all the portal runs in
 development mode on SQLite. `.env.example` documents every variable.
 """
 
+import ipaddress
 import sys
 from pathlib import Path
 
@@ -37,6 +38,8 @@ S3_CUSTOM_DOMAIN = env.str("S3_CUSTOM_DOMAIN", default="")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 TRUST_PROXY_HEADERS = env.bool("DJANGO_TRUST_PROXY_HEADERS", default=not DEBUG)
+# Proxies (addresses or CIDR networks) whose X-Forwarded-For is believed; none by default.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # Serve uploaded media from Django itself (development and single-host setups
 # without nginx in front).
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
@@ -76,6 +79,11 @@ def _require(name, value):
         sys.exit(f"Configuration error: {name} must be set when DJANGO_DEBUG is off.")
     return value
 
+
+try:
+    [ipaddress.ip_network(network, strict=False) for network in TRUSTED_PROXIES]
+except ValueError as error:
+    sys.exit(f"Configuration error: TRUSTED_PROXIES: {error}.")
 
 if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-development-only-key-never-use-in-production"
@@ -123,7 +131,7 @@ MIDDLEWARE = [
     "portal.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "portal.middleware.AuditlogMiddleware",
     "portal.middleware.PublicPageCacheFetchMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -258,7 +266,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 AXES_USERNAME_CALLABLE = "portal.throttle.login_username"
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429

@@ -108,9 +108,9 @@ def test_throttle_counts_per_client_and_scope(settings):
 
 def test_throttle_trusts_forwarded_address_only_behind_a_proxy(settings):
     request = RequestFactory().post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.0.0.9")
-    settings.TRUST_PROXY_HEADERS = False
+    settings.TRUSTED_PROXIES = []
     assert throttle.client_address(request) == "127.0.0.1"
-    settings.TRUST_PROXY_HEADERS = True
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     assert throttle.client_address(request) == "10.0.0.9"
 
 

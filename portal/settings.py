@@ -12,6 +12,8 @@ from pathlib import Path
 
 import environ
 
+from portal import production_secrets
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -86,12 +88,18 @@ except ValueError as error:
     sys.exit(f"Configuration error: TRUSTED_PROXIES: {error}.")
 
 if DEBUG:
-    SECRET_KEY = SECRET_KEY or "django-insecure-development-only-key-never-use-in-production"
+    SECRET_KEY = SECRET_KEY or production_secrets.DEVELOPMENT_SECRET
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]", "testserver"]
 else:
     _require("DJANGO_SECRET_KEY", SECRET_KEY)
     _require("DJANGO_ALLOWED_HOSTS", ALLOWED_HOSTS)
     _require("FIELD_ENCRYPTION_KEY", FIELD_ENCRYPTION_KEY)
+    for _problem in production_secrets.problems(
+        secret_key=SECRET_KEY,
+        field_keys=[key.strip() for key in FIELD_ENCRYPTION_KEY.split(",") if key.strip()],
+        root=BASE_DIR,
+    ):
+        sys.exit(f"Configuration error: {_problem}")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [

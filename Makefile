@@ -19,7 +19,6 @@ install: $(STAMP)
 
 migrate: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_demo

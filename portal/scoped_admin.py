@@ -20,7 +20,7 @@ list and change form for users allowed to read the audit log.
 from auditlog.mixins import AuditlogHistoryAdminMixin
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from . import scoping
@@ -140,7 +140,23 @@ class KeepPublishedMixin:
         super().delete_queryset(request, queryset.exclude(pk__in=self.published_records().values("pk")))
 
 
+class MaxNumFormSetMixin:
+    """Refuses a post with more inline forms than the page offered, instead of processing them."""
+
+    def clean(self):
+        super().clean()
+        limit = max(self.max_num, self.initial_form_count())
+        if self.total_form_count() > limit:
+            raise ValidationError(
+                self.error_messages["too_many_forms"] % {"num": limit}, code="too_many_forms"
+            )
+
+
 class ScopedInlineMixin(ScopedFieldsMixin):
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (MaxNumFormSetMixin, formset), {})
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if scoping.is_scoped_model(self.model):

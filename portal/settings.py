@@ -57,6 +57,8 @@ OFFICE_EMAIL = env.str("OFFICE_EMAIL", default="")
 FIELD_ENCRYPTION_KEY = env.str("FIELD_ENCRYPTION_KEY", default="")
 # Staff sessions end after this many seconds without activity.
 SESSION_COOKIE_AGE = env.int("STAFF_SESSION_SECONDS", default=60 * 60 * 2)
+# Staff sessions end this many seconds after sign-in, however active (default 12 hours).
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=60 * 60 * 12)
 # Roles that must use two-factor authentication in the admin.
 OTP_REQUIRED = env.bool("OTP_REQUIRED", default=not DEBUG)
 # Working days: whether cuti bersama (collective leave) days are skipped.
@@ -124,8 +126,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.middleware.UserFileHeadersMiddleware",
     "portal.middleware.ReplicaReadsMiddleware",
     "portal.middleware.PublicPageCacheUpdateMiddleware",
     # Inside the page cache: a page is compressed once and served compressed from the cache.
@@ -135,6 +139,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -203,13 +208,14 @@ else:
         }
     }
 
+# Uploads are stored under an extension chosen from their verified content (portal.uploads).
 _private_storage = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 if S3_BUCKET:
     _media_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "portal.uploads.s3.VerifiedS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": S3_ENDPOINT_URL or None,
@@ -220,7 +226,7 @@ if S3_BUCKET:
         },
     }
     _private_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "portal.uploads.s3.VerifiedS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": S3_ENDPOINT_URL or None,
@@ -232,7 +238,7 @@ if S3_BUCKET:
         },
     }
 else:
-    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _media_storage = {"BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage"}
 
 STORAGES = {
     "default": _media_storage,
@@ -262,6 +268,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "portal.passwords.ContextPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -281,6 +288,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 OTP_TOTP_ISSUER = "Portal Keterbukaan"
+# Nobody, not even an administrator, reads a TOTP secret back from the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 

@@ -9,8 +9,6 @@ access code or a signed link issued after them. Every public form is
 throttled per client and carries a honeypot.
 """
 
-import csv
-
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
@@ -25,7 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal import charts
+from portal import charts, csv_export
 from portal.throttle import throttle
 
 from . import services, statistics
@@ -598,7 +596,7 @@ def statistics_csv(request):
     """`/ppid/statistik.csv`: the per-unit, per-year figures as open data (no personal data)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ppid-statistik.csv"'
-    writer = csv.DictWriter(response, fieldnames=STATISTICS_COLUMNS)
+    writer = csv_export.DictWriter(response, fieldnames=STATISTICS_COLUMNS)
     writer.writeheader()
     for row in _statistics_rows():
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
@@ -650,7 +648,7 @@ def report_csv(request, year):
     data = _report_or_404(year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ppid-laporan-{year}.csv"'
-    writer = csv.writer(response)
+    writer = csv_export.writer(response)
     writer.writerow(["section", "item", "value"])
     totals = data.totals.as_dict()
     for key, value in totals.items():

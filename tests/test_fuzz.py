@@ -58,7 +58,9 @@ from tests.integration.conftest import (  # noqa: F401
 )
 from tests.ogp.conftest import publish_report  # noqa: F401
 from tests.ppid.conftest import VALID_NIK
-from tests.test_security_pages import inline_code, public_site  # noqa: F401
+from tests.sample_files import pdf_bytes
+from tests.security.conftest import public_site  # noqa: F401
+from tests.security.page_checks import inline_code
 from tests.visits.conftest import magelang  # noqa: F401
 
 TODAY = timezone.localdate()
@@ -166,10 +168,10 @@ WRONG_CONTENT = [
 ]
 # Genuine PDFs under hostile names: accepted, but the name must never reach storage.
 ODD_NAMES = [
-    ("../../ktp.pdf", b"%PDF-1.4 kecil", "application/pdf"),
-    ("k\x00tp.pdf", b"%PDF-1.4 kecil", "application/pdf"),
-    ("ktp" + "x" * 300 + ".pdf", b"%PDF-1.4 kecil", "application/pdf"),
-    ("<script>.pdf", b"%PDF-1.4 kecil", "application/pdf"),
+    ("../../ktp.pdf", pdf_bytes("kecil"), "application/pdf"),
+    ("k\x00tp.pdf", pdf_bytes("kecil"), "application/pdf"),
+    ("ktp" + "x" * 300 + ".pdf", pdf_bytes("kecil"), "application/pdf"),
+    ("<script>.pdf", pdf_bytes("kecil"), "application/pdf"),
 ]
 hostile_file = st.sampled_from(WRONG_CONTENT + ODD_NAMES)
 
@@ -296,7 +298,7 @@ def new_rows(model, before_ids):
 
 @pytest.fixture
 def site(public_site):  # noqa: F811
-    """One published thing of every kind (see tests/test_security_pages.py)."""
+    """One published thing of every kind (see tests/security/conftest.py)."""
     return public_site
 
 

@@ -9,7 +9,9 @@ inlines. A scoped user then:
 - is offered only in-scope choices in every foreign-key and many-to-many field,
   so a forged POST fails form validation;
 - cannot save an object that ends up outside their scope (403), and bulk
-  actions only ever see the in-scope queryset.
+  actions only ever see the in-scope queryset;
+- cannot post more inline forms than the page offered (a form error, never a
+  500 or a row the inline's ``max_num`` forbids).
 
 `KeepPublishedMixin` refuses deleting what the public site shows.
 
@@ -78,6 +80,10 @@ class ScopedAdminMixin(ScopedFieldsMixin, AuditlogHistoryAdminMixin):
         if not scoping.in_scope(obj, request.user):
             raise PermissionDenied("This object lies outside your scope.")
         super().save_model(request, obj, form, change)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield limited(formset), inline
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
@@ -152,10 +158,16 @@ class MaxNumFormSetMixin:
             )
 
 
+def limited(formset):
+    """The formset class, refusing forms beyond those the page offered."""
+    if issubclass(formset, MaxNumFormSetMixin):
+        return formset
+    return type(formset.__name__, (MaxNumFormSetMixin, formset), {})
+
+
 class ScopedInlineMixin(ScopedFieldsMixin):
     def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        return type(formset.__name__, (MaxNumFormSetMixin, formset), {})
+        return limited(super().get_formset(request, obj, **kwargs))
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

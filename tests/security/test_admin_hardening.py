@@ -75,3 +75,24 @@ def test_an_inline_form_posted_beyond_max_num_is_refused_without_a_server_error(
     ]
     assert errors == ["too_many_forms"]
     assert budget.versions.count() == before
+
+
+def test_every_inline_of_every_admin_refuses_forms_beyond_what_it_offered(rf, db):
+    from django.contrib import admin
+    from django.contrib.auth.models import User
+
+    from portal.scoped_admin import MaxNumFormSetMixin
+
+    request = rf.get("/admin/")
+    request.user = User.objects.create_superuser("super", password="x" * 20)
+    walked = 0
+    for model_admin in admin.site._registry.values():
+        if not model_admin.inlines:
+            continue
+        for formset, inline in model_admin.get_formsets_with_inlines(request):
+            assert issubclass(formset, MaxNumFormSetMixin), (
+                type(model_admin).__name__,
+                type(inline).__name__,
+            )
+            walked += 1
+    assert walked >= 10

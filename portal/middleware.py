@@ -24,6 +24,8 @@ import time
 from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import FileResponse
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.shortcuts import redirect
@@ -129,6 +131,13 @@ PERMISSIONS_POLICY = ", ".join(
         "microphone", "midi", "payment", "usb", "serial", "hid", "bluetooth", "browsing-topics",
     )
 )  # fmt: skip
+
+
+@receiver(user_logged_in, dispatch_uid="portal-session-signed-in-at")
+def _start_session_clock(sender, request, user, **kwargs):
+    """Every sign-in starts the absolute lifetime afresh (a kept session keeps no old clock)."""
+    if hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = int(time.time())
 
 
 class SessionLifetimeMiddleware:

@@ -82,3 +82,16 @@ def test_a_session_ends_at_its_absolute_lifetime_however_active(client, settings
 
 def test_the_default_absolute_lifetime_is_longer_than_the_idle_one(settings):
     assert settings.SESSION_COOKIE_AGE < settings.STAFF_SESSION_MAX_SECONDS <= 60 * 60 * 12
+
+
+def test_signing_in_again_starts_the_lifetime_afresh(client, editor):
+    client.force_login(editor)
+    session = client.session
+    session[SIGNED_IN_AT] = int(time.time()) - 3000
+    session.save()
+    response = client.post(
+        reverse("admin:login"),
+        {"username": editor.username, "password": "correct horse battery", "next": "/admin/"},
+    )
+    assert response.status_code == 302
+    assert time.time() - client.session[SIGNED_IN_AT] < 60

@@ -26,7 +26,6 @@ install: $(STAMP)
 
 migrate: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) load_demo
@@ -43,15 +42,24 @@ test: install
 test-slow: install
 	$(BIN)/pytest -q --create-db -n 2 --durations=20
 
-## Production-like server: gunicorn, DEBUG off, hashed and compressed static files.
-## It reuses the development database of `make run`, so it keeps that database's
-## development secret and the NIK key derived from it unless you set your own.
-DEV_SECRET := django-insecure-development-only-key-never-use-in-production
-serve: migrate
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$(DEV_SECRET)}" \
-	FIELD_ENCRYPTION_KEY="$${FIELD_ENCRYPTION_KEY:-$$($(PY) -c 'import base64, hashlib; print(base64.urlsafe_b64encode(hashlib.sha256(b"ppid-field-encryption:$(DEV_SECRET)").digest()).decode())')}" \
-	DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
-	DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 OTP_REQUIRED=0 \
+## Production-like server: gunicorn, DEBUG off, two-factor on (OTP_REQUIRED=0 turns it off),
+## hashed and compressed static files. It runs on its own database with the demo content
+## and on a random secret and encryption key made on first use and kept in .serve.env
+## (git-ignored); DJANGO_SECRET_KEY, FIELD_ENCRYPTION_KEY and DATABASE_URL override them.
+SERVE_SECRETS := .serve.env
+$(SERVE_SECRETS): | $(STAMP)
+	@umask 077; $(PY) -c 'import secrets; from cryptography.fernet import Fernet; \
+	print("SERVE_SECRET_KEY=" + secrets.token_urlsafe(50)); \
+	print("SERVE_FIELD_ENCRYPTION_KEY=" + Fernet.generate_key().decode())' > $@
+
+serve: install $(SERVE_SECRETS)
+	. ./$(SERVE_SECRETS); \
+	export DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$SERVE_SECRET_KEY}" \
+	FIELD_ENCRYPTION_KEY="$${FIELD_ENCRYPTION_KEY:-$$SERVE_FIELD_ENCRYPTION_KEY}" \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/db-serve.sqlite3}"; \
+	$(MANAGE) migrate --noinput -v0 && DJANGO_DEBUG=1 $(MANAGE) load_demo && \
+	DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
+	DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 OTP_REQUIRED=$${OTP_REQUIRED:-1} \
 	sh -c '$(MANAGE) collectstatic --noinput -v0 && $(BIN)/gunicorn -c gunicorn.conf.py portal.wsgi'
 
 lint: install

@@ -5,7 +5,6 @@ Every page starts from a `published()` queryset and runs a fixed number of
 queries whatever the amount of data.
 """
 
-import csv
 import json
 from dataclasses import dataclass
 
@@ -15,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal import wilayah
+from portal import csv_export, wilayah
 from portal.templatetags.portal import persen
 
 from . import coverage, opendata
@@ -235,7 +234,7 @@ def registry_csv(request):
     rows = opendata.registry_rows(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kim.csv"'
-    writer = csv.DictWriter(response, fieldnames=opendata.CSV_FIELDS)
+    writer = csv_export.DictWriter(response, fieldnames=opendata.CSV_FIELDS)
     writer.writeheader()
     for row in rows:
         writer.writerow(opendata.flatten(row))

@@ -4,10 +4,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from . import two_factor, views
 from .sitemaps import all_sitemaps
+from .uploads import serving
 
 SITEMAPS = all_sitemaps()
 
@@ -50,7 +50,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serving.serve_media),
     ]
 
 handler404 = "portal.views.page_not_found"

@@ -51,11 +51,11 @@ def _fast_and_isolated(settings, tmp_path):
     settings.STORAGES = {
         **django_settings.STORAGES,
         "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "media"},
         },
         "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }

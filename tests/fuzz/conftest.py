@@ -15,13 +15,14 @@ from tests.integration.conftest import (  # noqa: F401
     unit_sedahkidul,
 )
 from tests.ogp.conftest import publish_report  # noqa: F401
-from tests.test_security_pages import inline_code, public_site  # noqa: F401
+from tests.security.conftest import public_site  # noqa: F401
+from tests.security.page_checks import inline_code
 from tests.visits.conftest import magelang  # noqa: F401
 
 
 @pytest.fixture
 def site(public_site):  # noqa: F811
-    """One published thing of every kind (see tests/test_security_pages.py)."""
+    """One published thing of every kind (see tests/security/conftest.py)."""
     return public_site
 
 

@@ -8,6 +8,8 @@ from hypothesis import HealthCheck, example, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from tests.sample_files import pdf_bytes
+
 TODAY = timezone.localdate()
 
 # Quick and repeatable: the same examples on every run, no example database on disk.
@@ -113,10 +115,10 @@ WRONG_CONTENT = [
 ]
 # Genuine PDFs under hostile names: accepted, but the name must never reach storage.
 ODD_NAMES = [
-    ("../../ktp.pdf", b"%PDF-1.4 kecil", "application/pdf"),
-    ("k\x00tp.pdf", b"%PDF-1.4 kecil", "application/pdf"),
-    ("ktp" + "x" * 300 + ".pdf", b"%PDF-1.4 kecil", "application/pdf"),
-    ("<script>.pdf", b"%PDF-1.4 kecil", "application/pdf"),
+    ("../../ktp.pdf", pdf_bytes("kecil"), "application/pdf"),
+    ("k\x00tp.pdf", pdf_bytes("kecil"), "application/pdf"),
+    ("ktp" + "x" * 300 + ".pdf", pdf_bytes("kecil"), "application/pdf"),
+    ("<script>.pdf", pdf_bytes("kecil"), "application/pdf"),
 ]
 hostile_file = st.sampled_from(WRONG_CONTENT + ODD_NAMES)
 

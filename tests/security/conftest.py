@@ -44,51 +44,45 @@ from tests.visits.conftest import magelang  # noqa: F401
 TODAY = timezone.localdate()
 
 
-@pytest.fixture
-def public_site(portal, publish_report, django_capture_on_commit_callbacks):  # noqa: F811
-    """`portal` (one of everything about Desa Sedahkidul) plus what the remaining page types show.
+def _ppid_records(unit):
+    """An answered and refused request with its notice, an objection, and a surveyed request."""
+    received = TODAY - datetime.timedelta(days=7)
+    answered = ppid_services.register_request(
+        unit=unit,
+        requester=make_requester(name="Budi Santoso"),
+        information_requested="Salinan RKP Desa",
+        purpose="Kajian",
+        obtain_method="softcopy",
+        delivery_method="email",
+        received_on=received,
+    )
+    document = SimpleUploadedFile("rkp.pdf", pdf_bytes("RKP Desa"), content_type="application/pdf")
+    answer(answered.request, decision="refused", issued_on=TODAY, documents=[("RKP Desa", document)])
+    objection = ppid_services.file_objection(
+        info_request=answered.request, grounds=["a"], statement="Informasi ini bukan rahasia."
+    )
+    surveyed_registration = ppid_services.register_request(
+        unit=unit,
+        requester=make_requester(name="Sri Rahayu"),
+        information_requested="Daftar penerima BLT",
+        purpose="Pengawasan",
+        obtain_method="softcopy",
+        delivery_method="email",
+        received_on=received,
+    )
+    surveyed = surveyed_registration.request
+    answer(surveyed, issued_on=TODAY)
+    ppid_services.submit_survey(info_request=surveyed, scores={f"q{n}": 3 for n in range(1, 10)})
+    return {
+        "answered": answered,
+        "objection": objection,
+        "surveyed": surveyed,
+        "surveyed_registration": surveyed_registration,
+    }
 
-    Adds an answered request with its notice, an objection and a survey, a
-    realisation report, the openness index, the OGP plan, office pages, a
-    regulation, the maklumat, the annual report text and the KIM forum.
-    """
-    with django_capture_on_commit_callbacks(execute=True):
-        received = TODAY - datetime.timedelta(days=7)
-        answered = ppid_services.register_request(
-            unit=portal["request"].unit,
-            requester=make_requester(name="Budi Santoso"),
-            information_requested="Salinan RKP Desa",
-            purpose="Kajian",
-            obtain_method="softcopy",
-            delivery_method="email",
-            received_on=received,
-        )
-        document = SimpleUploadedFile("rkp.pdf", pdf_bytes("RKP Desa"), content_type="application/pdf")
-        answer(
-            answered.request,
-            decision="refused",
-            issued_on=TODAY,
-            documents=[("RKP Desa", document)],
-        )
-        objection = ppid_services.file_objection(
-            info_request=answered.request, grounds=["a"], statement="Informasi ini bukan rahasia."
-        )
-        surveyed_registration = ppid_services.register_request(
-            unit=portal["request"].unit,
-            requester=make_requester(name="Sri Rahayu"),
-            information_requested="Daftar penerima BLT",
-            purpose="Pengawasan",
-            obtain_method="softcopy",
-            delivery_method="email",
-            received_on=received,
-        )
-        surveyed = surveyed_registration.request
-        answer(surveyed, issued_on=TODAY)
-        ppid_services.submit_survey(info_request=surveyed, scores={f"q{n}": 3 for n in range(1, 10)})
-        report = publish_report(ORIGINAL, [line[5] // 2 for line in ORIGINAL], year=TODAY.year)
-        ogp_demo.load_openness_index(io.StringIO())
-        ogp_demo.load_action_plan(io.StringIO())
-        portal_demo.load_office_pages(io.StringIO())
+
+def _reference_pages():
+    """A regulation, the maklumat, the annual report text and the KIM forum."""
     regulation = Regulation.objects.create(
         kind=Regulation.Kind.LAW,
         title="Undang-Undang Nomor 14 Tahun 2008",
@@ -103,16 +97,28 @@ def public_site(portal, publish_report, django_capture_on_commit_callbacks):  # 
     )  # fmt: skip
     annual_report = AnnualReport.objects.create(year=TODAY.year, facilities="Meja layanan", is_published=True)
     forum = Forum.objects.create(name="Forum KIM Kabupaten", slug="forum-kim", is_public=True)
+    return {"regulation": regulation, "annual_report": annual_report, "forum": forum}
+
+
+@pytest.fixture
+def public_site(portal, publish_report, django_capture_on_commit_callbacks):  # noqa: F811
+    """`portal` (one of everything about Desa Sedahkidul) plus what the remaining page types show.
+
+    Adds an answered request with its notice, an objection and a survey, a
+    realisation report, the openness index, the OGP plan, office pages, a
+    regulation, the maklumat, the annual report text and the KIM forum.
+    """
+    with django_capture_on_commit_callbacks(execute=True):
+        records = _ppid_records(portal["request"].unit)
+        report = publish_report(ORIGINAL, [line[5] // 2 for line in ORIGINAL], year=TODAY.year)
+        ogp_demo.load_openness_index(io.StringIO())
+        ogp_demo.load_action_plan(io.StringIO())
+        portal_demo.load_office_pages(io.StringIO())
     return {
         **portal,
-        "answered": answered,
-        "objection": objection,
-        "surveyed": surveyed,
-        "surveyed_registration": surveyed_registration,
+        **records,
+        **_reference_pages(),
         "report": report,
-        "regulation": regulation,
-        "annual_report": annual_report,
-        "forum": forum,
         "commitment": Commitment.objects.published().first(),
         "office_page": OfficePage.objects.published().first(),
     }

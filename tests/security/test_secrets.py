@@ -77,6 +77,7 @@ def test_the_deployments_own_env_files_are_not_the_repository(tmp_path):
         (TEST_FIXTURE_KEY, "key 2 is written"),
         (typed_key(), "key 2 is readable text"),
     ],
+    ids=["derived-from-development-secret", "test-fixture-key", "typed-text"],
 )
 def test_public_or_typed_encryption_keys_are_refused_in_any_position(key, expected):
     found = production_secrets.problems(secret_key=fresh_secret(), field_keys=[fresh_key(), key], root=ROOT)

@@ -160,17 +160,17 @@ def _visible(queryset):
     return queryset.filter(models.Q(visible_from__isnull=True) | models.Q(visible_from__lte=now))
 
 
-# The order of results: the title holds the query, then the best text rank
-# (PostgreSQL), then the kind's order, the newest and the title.
-ORDER = ("-boost", "-rank", "kind_order", "-date", "title")
+# The order of results: the title holds the query, then the kind's order
+# (a place before the news that mentions it), the best text rank (PostgreSQL),
+# the newest and the title.
+ORDER = ("-boost", "kind_order", "-rank", "-date", "title")
 
 
 def _ranked(entries, words):
-    phrase = " ".join(words)
+    phrase, compact = " ".join(words), "".join(words)
     return entries.annotate(
         boost=Case(
-            When(names__startswith=phrase + " ", then=Value(3)),
-            When(names=phrase, then=Value(3)),
+            When(models.Q(title__icontains=phrase) | models.Q(title__icontains=compact), then=Value(2)),
             When(names__contains=phrase, then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
@@ -287,11 +287,29 @@ def _village_entry(village):
     }
 
 
+def _district_entry(district):
+    return {
+        "title": str(district.label),
+        "summary": str(district.code),
+        "body": f"{district.name} {district.code} kecamatan",
+        "url": district.get_absolute_url(),
+    }
+
+
 def _register_core():
     from django.utils.translation import gettext_lazy as _
 
-    from .models import Village
+    from .models import District, Village
 
+    register(
+        Provider(
+            kind="district",
+            label=_("Kecamatan"),
+            order=4,
+            queryset=lambda: District.objects.all(),
+            entry=_district_entry,
+        )
+    )
     register(
         Provider(
             kind="village",

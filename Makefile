@@ -12,7 +12,7 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow serve install migrate demo lint format messages check e2e bench backup restore backup-check clean
+.PHONY: run test test-slow serve install migrate demo lint format messages check e2e search-eval bench backup restore backup-check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(PY) || test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 or 3.13 is needed: none of $(PYTHON_CANDIDATES) is one. Install one, or name it: make $(MAKECMDGOALS) PYTHON=/path/to/python3"; exit 1; }
@@ -83,6 +83,10 @@ check: install
 ## Browser gates: journeys, axe-core, Nu HTML Checker, budgets, Lighthouse (own server, demo data)
 e2e: install
 	e2e/run.sh
+
+## Search quality: realistic citizen queries (tests/search/queries.py), share found in the top 3 (target 90%)
+search-eval: install
+	$(BIN)/pytest -q -p no:randomly tests/search/test_evaluation.py
 
 ## Full-scale data behind nginx + gunicorn on PostgreSQL, measured with wrk (not part of the tests; see README)
 bench: install

@@ -80,18 +80,21 @@ RESULTS_PER_PAGE = 20
 def search_view(request):
     """`/cari/?q=`: every public kind of thing, ranked, grouped by kind and paginated."""
     form = SearchForm(request.GET)
-    query, kind = form.query(), form.kind()
-    context = {"form": form, "query": query, "kind": kind, "groups": [], "total": 0}
-    if query:
+    typed, kind = form.query(), form.kind()
+    context = {"form": form, "query": typed, "kind": kind, "groups": [], "total": 0, "pages": []}
+    if typed:
+        pages, _entries, query, suggested = search.search(typed)
+        context.update(pages=[] if kind else pages, suggestion=suggested)
         best = {} if kind else search.best_by_kind(query, RESULTS_PER_KIND)
         counts = search.counts_by_kind(query) if kind else {k: n for k, (n, _entries) in best.items()}
-        context["total"] = sum(counts.values())
+        context["total"] = sum(counts.values()) + len(context["pages"])
         context["counts"] = [
             (prov, counts.get(prov.kind, 0)) for prov in search.providers() if counts.get(prov.kind)
         ]
         if kind:
             from django.core.paginator import Paginator
 
+            # A page number beyond the last shows the last page.
             paginator = Paginator(search.matching(query).filter(kind=kind), RESULTS_PER_PAGE)
             page_obj = paginator.get_page(request.GET.get("page"))
             context.update(

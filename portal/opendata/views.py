@@ -1,0 +1,37 @@
+"""The DCAT catalogue views: `/data/catalog` (by Accept), `/data/catalog.jsonld`, `/data/catalog.ttl`."""
+
+from django.http import HttpResponse
+
+from . import dcat
+
+JSONLD = "application/ld+json"
+TURTLE = "text/turtle"
+
+
+def _base(request):
+    return request.build_absolute_uri("/")
+
+
+def _answer(request, fmt):
+    graph = dcat.catalogue_graph(_base(request))
+    if fmt == "json-ld":
+        return HttpResponse(dcat.serialize(graph, "json-ld"), content_type=f"{JSONLD}; charset=utf-8")
+    return HttpResponse(dcat.serialize(graph, "turtle"), content_type=f"{TURTLE}; charset=utf-8")
+
+
+def catalog_jsonld(request):
+    """`/data/catalog.jsonld`: the DCAT-AP catalogue as JSON-LD."""
+    return _answer(request, "json-ld")
+
+
+def catalog_ttl(request):
+    """`/data/catalog.ttl`: the DCAT-AP catalogue as Turtle."""
+    return _answer(request, "turtle")
+
+
+def catalog(request):
+    """`/data/catalog`: Turtle when the client prefers it, JSON-LD otherwise."""
+    preferred = request.get_preferred_type([JSONLD, TURTLE, "application/json"])
+    response = _answer(request, "turtle" if preferred == TURTLE else "json-ld")
+    response.headers["Vary"] = "Accept"
+    return response

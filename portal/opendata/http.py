@@ -134,15 +134,23 @@ def _run(view, request, args, kwargs, json_errors):
     return response
 
 
-def open_data(view=None, *, last_modified=None, json_errors=True):
-    """Apply the open data conventions (see the module docstring) to a view."""
+def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=False):
+    """Apply the open data conventions (see the module docstring) to a view.
+
+    ``read_by_post`` also lets a client send its parameters as a POST body
+    (CKAN clients do); such a read is never conditional.
+    """
     if view is None:
-        return functools.partial(open_data, last_modified=last_modified, json_errors=json_errors)
+        return functools.partial(
+            open_data, last_modified=last_modified, json_errors=json_errors, read_by_post=read_by_post
+        )
 
     @functools.wraps(view, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
             return _preflight()
+        if read_by_post and request.method == "POST":
+            return _finish(request, view(request, *args, **kwargs), None, None)
         if request.method not in SAFE_METHODS:
             response = _run(lambda *a, **k: HttpResponse(status=405), request, args, kwargs, json_errors)
             return _finish(request, response, None, None) if json_errors else response

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import ckan_api, views
 from .http import open_data, timestamp
 
 app_name = "opendata"
@@ -17,8 +17,14 @@ def _catalogue_updated(request, *args, **kwargs):
 
 catalogue = open_data(last_modified=_catalogue_updated)
 
+ckan_action = open_data(ckan_api.action, last_modified=_catalogue_updated, read_by_post=True)
+
 urlpatterns = [
     path("data/catalog", catalogue(views.catalog), name="catalog"),
     path("data/catalog.jsonld", catalogue(views.catalog_jsonld), name="catalog_jsonld"),
     path("data/catalog.ttl", catalogue(views.catalog_ttl), name="catalog_ttl"),
+    path("data/<slug:name>/datapackage.json", catalogue(views.datapackage), name="datapackage"),
+    path("api/3/action/<str:name>", ckan_action, name="ckan_action"),
+    # CKAN answers its actions without the version too, and ckanapi calls that address.
+    path("api/action/<str:name>", ckan_action, name="ckan_action_unversioned"),
 ]

@@ -1,8 +1,9 @@
-"""The DCAT catalogue views: `/data/catalog` (by Accept), `/data/catalog.jsonld`, `/data/catalog.ttl`."""
+"""Catalogue views: `/data/catalog` (by Accept), `.jsonld`, `.ttl`, and each entry's `datapackage.json`."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 
-from . import dcat
+from . import catalogue, dcat, packages
 
 JSONLD = "application/ld+json"
 TURTLE = "text/turtle"
@@ -35,3 +36,12 @@ def catalog(request):
     response = _answer(request, "turtle" if preferred == TURTLE else "json-ld")
     response.headers["Vary"] = "Accept"
     return response
+
+
+def datapackage(request, name):
+    """`/data/<name>/datapackage.json`: the entry's files with their Table Schema."""
+    entry = catalogue.entry(name)
+    if entry is None:
+        raise Http404(_("There is no dataset with this name."))
+    body = packages.datapackage(_base(request).rstrip("/"), entry)
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})

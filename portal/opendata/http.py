@@ -16,9 +16,11 @@ The URLconfs apply it where the URL is declared::
     path("data.json", open_data(views.data_json, last_modified=dataset_updated("kunjungan")))
 """
 
+import copy
 import datetime
 import functools
 import hashlib
+import time
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
@@ -26,6 +28,7 @@ from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import gettext as _
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+STARTED = int(time.time())
 EXPOSED = "ETag, Last-Modified, Deprecation, Sunset, Link, Content-Disposition"
 
 
@@ -52,6 +55,32 @@ def dataset_updated(key):
         return dataset.last_updated() if dataset else None
 
     return last_modified
+
+
+def open_feed(feed):
+    """A syndication feed with the open data conventions (HTML errors, as for any page).
+
+    The feed's items are read once, before the answer: their newest date is the
+    validator, and the same items then build the feed, so a 304 costs no more
+    queries than the feed itself. Each request works on its own copy of the feed.
+    """
+
+    def last_modified(request, *args, **kwargs):
+        obj = feed.get_object(request, *args, **kwargs)
+        items = list(feed._get_dynamic_attr("items", obj))
+        prepared = copy.copy(feed)
+        prepared.items = lambda obj=None: items
+        request.open_data_feed = prepared
+        dates = [
+            feed._get_dynamic_attr("item_updateddate", item) or feed._get_dynamic_attr("item_pubdate", item)
+            for item in items
+        ]
+        return max((d for d in dates if d), key=timestamp, default=None)
+
+    def view(request, *args, **kwargs):
+        return getattr(request, "open_data_feed", feed)(request, *args, **kwargs)
+
+    return open_data(view, last_modified=last_modified, json_errors=False)
 
 
 def timestamp(value):
@@ -154,7 +183,9 @@ def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=F
         if request.method not in SAFE_METHODS:
             response = _run(lambda *a, **k: HttpResponse(status=405), request, args, kwargs, json_errors)
             return _finish(request, response, None, None) if json_errors else response
-        stamp = timestamp(last_modified(request, *args, **kwargs)) if last_modified else None
+        stamp = None
+        if last_modified is not None:
+            stamp = timestamp(last_modified(request, *args, **kwargs)) or STARTED
         etag = _key_etag(request, stamp) if stamp is not None else None
         if etag is not None:
             early = get_conditional_response(request, etag=etag, last_modified=stamp)
@@ -165,7 +196,14 @@ def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=F
             return _finish(request, response, None, None)
         if stamp is None and response.has_header("Last-Modified"):
             stamp = _header_stamp(response["Last-Modified"])
+        if stamp is None:
+            # Nothing published yet (an empty feed or table): the answer only
+            # changes when something is, and that brings its own date.
+            stamp = STARTED
+            etag = _key_etag(request, stamp)
         etag = etag or _content_etag(response)
+        if last_modified is not None:
+            response.headers["Last-Modified"] = http_date(stamp)
         conditional = get_conditional_response(request, etag=etag, last_modified=stamp, response=response)
         return _finish(request, conditional or response, etag, stamp)
 

@@ -120,5 +120,6 @@ def test_feed_and_data_queries_do_not_grow_with_visits(
         make_visit()
     with django_assert_max_num_queries(2):
         client.get(reverse("visits:feed"))
-    with django_assert_max_num_queries(3):
+    # One of them is the last change, read first so that a 304 costs only that query.
+    with django_assert_max_num_queries(4):
         client.get(reverse("visits:data-csv"))

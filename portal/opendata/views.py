@@ -1,9 +1,11 @@
-"""Catalogue views: `/data/catalog` (by Accept), `.jsonld`, `.ttl`, and each entry's `datapackage.json`."""
+"""Catalogue views: `/data/catalog` (by Accept), `.jsonld`, `.ttl`, each entry's `datapackage.json`,
+and the API description (`/api/openapi.json`, with its page `/api/`)."""
 
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import catalogue, dcat, packages
+from . import catalogue, dcat, openapi, packages
 
 JSONLD = "application/ld+json"
 TURTLE = "text/turtle"
@@ -45,3 +47,22 @@ def datapackage(request, name):
         raise Http404(_("There is no dataset with this name."))
     body = packages.datapackage(_base(request).rstrip("/"), entry)
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def openapi_json(request):
+    """`/api/openapi.json`: the OpenAPI 3.1 description of every JSON address."""
+    return JsonResponse(openapi.description(_base(request)), json_dumps_params={"ensure_ascii": False})
+
+
+def api_page(request):
+    """`/api/`: the same description for people."""
+    document = openapi.description(_base(request))
+    operations = [
+        {
+            "path": path,
+            "summary": item["get"]["summary"],
+            "parameters": [p["name"] for p in item["get"]["parameters"]],
+        }
+        for path, item in document["paths"].items()
+    ]
+    return render(request, "opendata/api.html", {"operations": operations})

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from portal import datasets, wilayah
@@ -52,6 +53,14 @@ class Entry:
         return next((d for d in self.downloads if d.format == fmt), None)
 
 
+def _with_xlsx(name, dataset, downloads, year):
+    """The downloads plus the typed XLSX copy of the CSV, where the dataset has a Table Schema."""
+    downloads = tuple(downloads)
+    if dataset.fields and any(d.format == "csv" for d in downloads):
+        downloads += (datasets.Download("XLSX", reverse("opendata:xlsx", args=[name]), "xlsx", year),)
+    return downloads
+
+
 def entries():
     """Every entry, in registry order and newest year first (a fixed number of queries)."""
     result = []
@@ -60,11 +69,13 @@ def entries():
         modified = dataset.last_updated()
         years = list(dict.fromkeys(d.year for d in downloads if d.year is not None))
         if not years:
-            result.append(Entry(dataset.key, dataset, None, tuple(downloads), modified))
+            own = _with_xlsx(dataset.key, dataset, downloads, None)
+            result.append(Entry(dataset.key, dataset, None, own, modified))
             continue
         for year in years:
-            own = tuple(d for d in downloads if d.year == year)
-            result.append(Entry(f"{dataset.key}-{year}", dataset, year, own, modified))
+            name = f"{dataset.key}-{year}"
+            own = _with_xlsx(name, dataset, [d for d in downloads if d.year == year], year)
+            result.append(Entry(name, dataset, year, own, modified))
     return result
 
 

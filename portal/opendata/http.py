@@ -27,6 +27,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import gettext as _
 
+from . import conventions
+
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 STARTED = int(time.time())
 EXPOSED = "ETag, Last-Modified, Deprecation, Sunset, Link, Content-Disposition"
@@ -194,6 +196,7 @@ def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=F
         response = _run(view, request, args, kwargs, json_errors)
         if response.status_code != 200:
             return _finish(request, response, None, None)
+        conventions.apply(response)
         if stamp is None and response.has_header("Last-Modified"):
             stamp = _header_stamp(response["Last-Modified"])
         if stamp is None:

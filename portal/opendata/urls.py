@@ -28,6 +28,7 @@ urlpatterns = [
     path("data/catalog.jsonld", catalogue(views.catalog_jsonld), name="catalog_jsonld"),
     path("data/catalog.ttl", catalogue(views.catalog_ttl), name="catalog_ttl"),
     path("data/<slug:name>/datapackage.json", catalogue(views.datapackage), name="datapackage"),
+    path("data/<slug:name>.xlsx", catalogue(views.xlsx), name="xlsx"),
     path("api/", views.api_page, name="api"),
     path("api/openapi.json", open_data(views.openapi_json, last_modified=_served_since), name="openapi"),
     path("api/3/action/<str:name>", ckan_action, name="ckan_action"),

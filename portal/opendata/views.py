@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from . import catalogue, dcat, openapi, packages
+from . import catalogue, dcat, openapi, packages, spreadsheets
 
 JSONLD = "application/ld+json"
 TURTLE = "text/turtle"
@@ -66,3 +66,19 @@ def api_page(request):
         for path, item in document["paths"].items()
     ]
     return render(request, "opendata/api.html", {"operations": operations})
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx(request, name):
+    """`/data/<name>.xlsx`: the entry's CSV as a workbook with typed cells."""
+    entry = catalogue.entry(name)
+    source = entry.download("csv") if entry else None
+    if source is None or not entry.dataset.fields:
+        raise Http404(_("There is no dataset with this name."))
+    text = spreadsheets.csv_text(request, source.url)
+    body = spreadsheets.workbook(entry.dataset.fields, text, entry.name)
+    response = HttpResponse(body, content_type=XLSX)
+    response.headers["Content-Disposition"] = f'attachment; filename="{entry.name}.xlsx"'
+    return response

@@ -74,7 +74,7 @@ def test_csv_lists_every_published_visit(client, published_and_hidden):
     older, _newer = published_and_hidden
     response = client.get(reverse("visits:data-csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row["title"] for row in rows] == ["Kunjungan baru", "Kunjungan lama"]
     old = rows[1]
     assert old["date"] == "2017-09-19"

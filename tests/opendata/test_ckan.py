@@ -29,7 +29,7 @@ def test_package_show_gives_resources_and_satu_data_extras(portal_by_get, loopba
     assert all(r["url"].startswith(loopback) for r in package["resources"])
     extras = {e["key"]: e["value"] for e in package["extras"]}
     assert extras["walidata"] == "Dinas Komunikasi dan Informatika"
-    assert extras["produsen_data"] == "Village governments"
+    assert extras["produsen_data"] == "Pemerintah desa"
     assert extras["kode_wilayah"] == "35.22"
     assert (extras["temporal_start"], extras["temporal_end"]) == ("2025-01-01", "2025-12-31")
     assert package["license_id"] == "cc-by"

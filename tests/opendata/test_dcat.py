@@ -84,7 +84,7 @@ def test_producer_and_walidata_are_named(client, published):
     _, graph = _graph(client, "/data/catalog.ttl", "turtle")
     node = _datasets(graph)["apbdes-baris-2024"]
     creator = graph.value(node, DCTERMS.creator)
-    assert str(graph.value(creator, FOAF.name)) == "Village governments"
+    assert str(graph.value(creator, FOAF.name)) == "Pemerintah desa"
     roles = {
         str(graph.value(a, DCAT.hadRole)).rsplit("/", 1)[-1]: graph.value(a, PROV.agent)
         for a in graph.objects(node, PROV.qualifiedAttribution)

@@ -10,7 +10,7 @@ from portal.opendata.http import dataset_updated, open_data, open_feed
 from . import feeds, views
 
 app_name = "kim"
-DATA = open_data(last_modified=dataset_updated("kim"))
+DATA = open_data(last_modified=dataset_updated("kim"), dataset="kim")
 
 urlpatterns = [
     path("", views.KimListView.as_view(), name="list"),

@@ -26,7 +26,7 @@ class RequestNumberConverter:
 register_converter(RequestNumberConverter, "ppid_nomor")
 
 app_name = "ppid"
-DATA = open_data(last_modified=dataset_updated("ppid-statistik"))
+DATA = open_data(last_modified=dataset_updated("ppid-statistik"), dataset="ppid-statistik")
 
 urlpatterns = [
     path("", views.PpidHomeView.as_view(), name="home"),

@@ -7,7 +7,7 @@ from portal.opendata.http import dataset_updated, open_data, open_feed
 from . import feeds, views
 
 app_name = "visits"
-DATA = open_data(last_modified=dataset_updated("kunjungan"))
+DATA = open_data(last_modified=dataset_updated("kunjungan"), dataset="kunjungan")
 
 urlpatterns = [
     path("", views.VisitListView.as_view(), name="list"),

@@ -7,9 +7,10 @@
   `table_errors` checks a file against it (the tests run it on every download).
 
 A renamed column stays readable under its old name for one release:
-``RENAMED`` lists ``(dataset key, old name, new name, sunset date)``, and
-`deprecate` adds the ``Deprecation``/``Sunset`` headers to an answer that
-still carries an old name. CHANGELOG.md records every such change.
+``RENAMED`` lists ``(dataset key, old name, new name, sunset date)``;
+`with_old_names` adds the old keys to a JSON row, and the URLconf's
+``open_data(dataset=key)`` adds the ``Deprecation``, ``Sunset`` and ``Link``
+headers until the sunset. CHANGELOG.md records every such change.
 """
 
 import datetime
@@ -48,16 +49,29 @@ def _with_bom(chunks):
         yield chunk
 
 
-def deprecate(response, key, *, present):
-    """Mark an answer that still carries old column names of dataset ``key``."""
-    sunsets = [sunset for dataset, old, _new, sunset in RENAMED if dataset == key and old in present]
-    if sunsets:
+def renames(key, *, today=None):
+    """The renames of dataset ``key`` still in their release of grace: ``{old: new}``."""
+    today = today or datetime.date.today()
+    return {old: new for dataset, old, new, sunset in RENAMED if dataset == key and sunset >= today}
+
+
+def with_old_names(row, key):
+    """A JSON row that also carries each renamed column under its old name, for one release."""
+    return {**row, **{old: row[new] for old, new in renames(key).items() if new in row}}
+
+
+def deprecate(response, key):
+    """Add ``Deprecation``, ``Sunset`` and a ``Link`` to the changelog while dataset ``key`` has old names."""
+    live = [
+        sunset
+        for dataset, _old, _new, sunset in RENAMED
+        if dataset == key and sunset >= datetime.date.today()
+    ]
+    if live:
         response.headers["Deprecation"] = "true"
-        sunset = min(sunsets)
-        response.headers["Sunset"] = http_date(
-            datetime.datetime.combine(sunset, datetime.time(), tzinfo=datetime.UTC).timestamp()
-        )
-        response.headers["Link"] = '</data/>; rel="deprecation"; type="text/html"'
+        moment = datetime.datetime.combine(min(live), datetime.time(), tzinfo=datetime.UTC)
+        response.headers["Sunset"] = http_date(moment.timestamp())
+        response.headers["Link"] = '</data/#perubahan>; rel="deprecation"'
     return response
 
 

@@ -165,15 +165,21 @@ def _run(view, request, args, kwargs, json_errors):
     return response
 
 
-def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=False):
+def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=False, dataset=None):
     """Apply the open data conventions (see the module docstring) to a view.
 
     ``read_by_post`` also lets a client send its parameters as a POST body
-    (CKAN clients do); such a read is never conditional.
+    (CKAN clients do); such a read is never conditional. ``dataset`` names the
+    registered dataset whose renamed columns (`conventions.RENAMED`) mark the
+    answer as deprecated.
     """
     if view is None:
         return functools.partial(
-            open_data, last_modified=last_modified, json_errors=json_errors, read_by_post=read_by_post
+            open_data,
+            last_modified=last_modified,
+            json_errors=json_errors,
+            read_by_post=read_by_post,
+            dataset=dataset,
         )
 
     @functools.wraps(view, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
@@ -197,6 +203,8 @@ def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=F
         if response.status_code != 200:
             return _finish(request, response, None, None)
         conventions.apply(response)
+        if dataset is not None:
+            conventions.deprecate(response, dataset)
         if stamp is None and response.has_header("Last-Modified"):
             stamp = _header_stamp(response["Last-Modified"])
         if stamp is None:

@@ -9,9 +9,9 @@ from django.db import connections
 
 from tests.kim.conftest import make_kim
 from tests.ogp.conftest import publish_budget
-from tests.visits.conftest import magelang, make_visit
+from tests.visits.conftest import magelang, make_photo, make_visit
 
-__all__ = ["magelang", "make_kim", "make_visit", "publish_budget"]
+__all__ = ["magelang", "make_kim", "make_photo", "make_visit", "publish_budget"]
 
 
 @pytest.fixture

@@ -43,6 +43,7 @@ urlpatterns = [
     path("kim/", include("kim.urls")),
     path("ppid/", include("ppid.urls")),
     path("", include("ogp.urls")),
+    path("", include("portal.opendata.urls")),
     path("admin/2fa/", two_factor.verify_view, name="two_factor_verify"),
     path("admin/2fa/setup/", two_factor.setup_view, name="two_factor_setup"),
     path("admin/", admin.site.urls),

@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from . import datasets, search, services, wilayah
 from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
+from .opendata import http as opendata_http
 from .region_summary import district_summary
 from .throttle import throttle
 
@@ -260,6 +261,8 @@ def _back(request, path):
 
 
 def page_not_found(request, exception):
+    if opendata_http.wants_json(request):
+        return opendata_http.json_error(_("There is nothing at this address."), 404)
     return render(request, "404.html", status=404)
 
 

@@ -44,6 +44,7 @@ ACCESS = [
     ("kim:*", PUBLIC),
     ("ppid:*", PUBLIC),
     ("ogp:*", PUBLIC),
+    ("opendata:*", PUBLIC),
     ("/sitemap.xml", PUBLIC),
     ("/^media/(?P<path>.*)$", PUBLIC),
     # Signing in and out.

@@ -82,7 +82,8 @@ class InlineCodeFinder(HTMLParser):
         attrs = dict(attrs)
         if tag == "style":
             self.problems.append("<style> element")
-        if tag == "script":
+        # A JSON-LD block is data the browser never runs (and CSP does not govern).
+        if tag == "script" and attrs.get("type") != "application/ld+json":
             if not attrs.get("src"):
                 self.problems.append("inline <script>")
             self._in_script = True

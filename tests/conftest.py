@@ -4,6 +4,7 @@ a fast password hasher, an in-memory cache and e-mail, and no network."""
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -30,6 +31,8 @@ def _territory_after_flush(request):
     if marker and marker.kwargs.get("transaction"):
         request.getfixturevalue("transactional_db")
         if not Village.objects.exists():
+            # The flush gave content types new ids; forget the ones cached before it.
+            ContentType.objects.clear_cache()
             call_command("load_regions", verbosity=0)
             sync_roles()
 

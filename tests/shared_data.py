@@ -19,6 +19,7 @@ empty the tables themselves.
 import contextlib
 
 from django.conf import settings as django_settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import override_settings
 
@@ -59,11 +60,18 @@ def media_under(settings, root):
 
 @contextlib.contextmanager
 def shared_for_module(django_db_blocker, root, **extra_settings):
-    """Open the transaction (and settings) the shared data lives in; roll it back on exit."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(**isolated_settings(root), **extra_settings),
-        transaction.atomic(),
-    ):
-        yield
-        transaction.set_rollback(True)
+    """Open the transaction (and settings) the shared data lives in; roll it back on exit.
+
+    Content types cached while the block ran may name rows the rollback
+    removes, so the cache is emptied with it.
+    """
+    try:
+        with (
+            django_db_blocker.unblock(),
+            override_settings(**isolated_settings(root), **extra_settings),
+            transaction.atomic(),
+        ):
+            yield
+            transaction.set_rollback(True)
+    finally:
+        ContentType.objects.clear_cache()

@@ -81,6 +81,8 @@ def open_export(upload):
         return export
     with archive:
         members = _members(archive, export)
+        if members is None:
+            return export
         for table in TABLES.values():
             info = members.get(table.file_name)
             if info is None:
@@ -120,11 +122,11 @@ def _members(archive, export):
     if len(infos) > MAX_MEMBERS:
         message = _("The zip holds more than %(count)s files.") % {"count": MAX_MEMBERS}
         export.problems.append(Problem("zip", "", 0, message))
-        return {}
+        return None
     if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
         message = _("The zip unpacks to more than %(size)s MB.") % {"size": MAX_TOTAL_BYTES // (1024 * 1024)}
         export.problems.append(Problem("zip", "", 0, message))
-        return {}
+        return None
     return {info.filename: info for info in infos if "/" not in info.filename and not info.is_dir()}
 
 

@@ -23,6 +23,11 @@ from .villages import SUGGESTED, UNMATCHED
 CREATED, REPLACED, UNCHANGED = "created", "replaced", "unchanged"
 READY, NEEDS_CONFIRMATION, OUT_OF_SCOPE = "ready", "needs_confirmation", "out_of_scope"
 MURNI, PERUBAHAN = BudgetVersion.Kind.MURNI, BudgetVersion.Kind.PERUBAHAN
+OUTCOME_LABELS = {
+    CREATED: _("new, published on import"),
+    REPLACED: _("replaces the draft, published on import"),
+    UNCHANGED: _("already published, unchanged"),
+}
 AKUN_CODES = ("4", "5", "6.1", "6.2")
 BIDANG_CODES = ("01", "02", "03", "04", "05")
 
@@ -53,6 +58,14 @@ class VersionStep:
         return budget_fingerprint(self.rows)
 
     @property
+    def kind_label(self):
+        return BudgetVersion.Kind(self.kind).label
+
+    @property
+    def outcome_label(self):
+        return OUTCOME_LABELS[self.outcome]
+
+    @property
     def totals(self):
         return figures.tally((row.account, row.activity, row.source, row.amount) for row in self.rows)
 
@@ -81,6 +94,10 @@ class ReportStep:
 
     def label(self):
         return RealisationReport.Period(self.period).label
+
+    @property
+    def outcome_label(self):
+        return OUTCOME_LABELS[self.outcome]
 
 
 @dataclass

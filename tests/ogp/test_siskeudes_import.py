@@ -214,3 +214,22 @@ def test_realisation_without_a_budget_line_is_reported(english):
         "Ta_SPPRinci.csv, column Kd_Rincian: 5000 realised on 5.2.1.02 05.01.01, which has no budget line."
     ]
     assert plan.importable() == []
+
+
+@pytest.mark.django_db
+def test_the_demo_village_is_imported_from_a_sample_export_once():
+    import io
+
+    from ogp import demo
+
+    demo.load_siskeudes_sample(io.StringIO())
+    demo.load_siskeudes_sample(io.StringIO())
+    budget = Budget.objects.get(village_id=SEDAHKIDUL, year=demo.SISKEUDES_YEAR)
+    assert budget.is_sample
+    versions = list(budget.versions.order_by("number"))
+    assert [(v.kind, v.status) for v in versions] == [
+        ("murni", Status.PUBLISHED),
+        ("perubahan", Status.PUBLISHED),
+    ]
+    assert versions[1].revenue == versions[1].spending
+    assert RealisationReport.objects.filter(version=versions[1], status=Status.PUBLISHED).count() == 2

@@ -35,7 +35,7 @@ from ..models import (
 )
 from ..siskeudes.plan import CREATED, REPLACED, UNCHANGED, DatabaseState
 from .publishing import change_report_status, change_version_status
-from .versions import BATCH_SIZE, version_in_force
+from .versions import BATCH_SIZE
 
 IMPORTED, FAILED = "imported", "failed"
 
@@ -141,23 +141,28 @@ def _apply_year(item, *, user, is_sample):
     budget, _created = Budget.objects.select_for_update().get_or_create(
         village=village, year=item.year, defaults={"is_sample": is_sample}
     )
+    existing = list(budget.versions.order_by("number"))
+    numbers = [version.number for version in existing]
+    in_force = next((version for version in reversed(existing) if version.is_published), None)
     version = None
     for step in item.versions:
-        version = _write_version(budget, step, user=user)
+        version = _write_version(
+            budget, step, user=user, number=max(numbers, default=0) + 1, in_force=in_force
+        )
+        numbers.append(version.number)
+        in_force = version
     for step in item.reports:
         _write_report(version, step, user=user)
 
 
-def _write_version(budget, step, *, user):
+def _write_version(budget, step, *, user, number, in_force):
     if step.outcome == UNCHANGED:
         return step.existing
     if step.outcome == REPLACED:
         version = BudgetVersion.objects.get(pk=step.existing.pk)
         version.lines.all().delete()
     else:
-        last = budget.versions.order_by("-number").first()
-        version = BudgetVersion(budget=budget, number=(last.number if last else 0) + 1, created_by=user)
-        version.based_on = version_in_force(budget)
+        version = BudgetVersion(budget=budget, number=number, created_by=user, based_on=in_force)
     version.kind = step.kind
     version.perdes_number = step.perdes_number
     version.perdes_date = step.perdes_date

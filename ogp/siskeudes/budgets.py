@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from ..imports import ParsedRow, normalise_account_code, normalise_activity_code
+from ..imports import ParsedRow
 from ..models import line_problems
-from .reading import Problem, one_line, parse_amount, parse_date
+from .reading import Problem, account_code, activity_code, one_line, parse_amount, parse_date
 
 SEMESTER_1, YEAR_END = "semester1", "akhir"
 
@@ -55,12 +55,6 @@ def _year(row):
         return int(row["Tahun"])
     except ValueError:
         return None
-
-
-def activity_code(kd_keg, kd_desa):
-    """ "01.2001.02.03.07." of village "01.2001." → "02.03.07"."""
-    code = kd_keg[len(kd_desa) :] if kd_keg.startswith(kd_desa) else kd_keg
-    return normalise_activity_code(code)
 
 
 def _locations(export):
@@ -113,7 +107,7 @@ def _amounts(number, row, problems):
 
 def _line(number, row, chart, location):
     """The ParsedRow of a ``Ta_RABRinci`` item in the portal's codes, or the list of its problems."""
-    account = normalise_account_code(row["Kd_Rincian"])
+    account = account_code(row["Kd_Rincian"])
     info = chart.accounts.get(account)
     if info is None:
         message = _("The account %(code)s is not in the chart of accounts.") % {"code": row["Kd_Rincian"]}

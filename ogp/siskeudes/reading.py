@@ -10,6 +10,7 @@ problem becomes a `Problem` naming the file, the column and the row.
 
 import csv
 import datetime
+import functools
 import io
 import re
 import zipfile
@@ -18,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext_lazy as _
 
+from ..imports.cells import normalise_account_code, normalise_activity_code
 from .tables import REALISATION_PAIRS, TABLES
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
@@ -208,15 +210,38 @@ def parse_amount(value):
         return None
 
 
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: \d{1,2}:\d{2}:\d{2})?$")
+
+
+@functools.lru_cache(maxsize=4096)
 def parse_date(value):
     """A date from the export's ``MM/DD/YYYY hh:mm:ss`` text (or ISO); None when empty or unreadable."""
     raw = re.sub(r"\s+", " ", (value or "").strip())
+    quick = _US_DATE.match(raw)
+    if quick:
+        try:
+            return datetime.date(int(quick[3]), int(quick[1]), int(quick[2]))
+        except ValueError:
+            return None
     for pattern in DATE_PATTERNS:
         try:
             return datetime.datetime.strptime(raw, pattern).date()
         except ValueError:
             continue
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def activity_code(kd_keg, kd_desa):
+    """ "01.2001.02.03.07." of village "01.2001." → "02.03.07"."""
+    code = kd_keg[len(kd_desa) :] if kd_keg.startswith(kd_desa) else kd_keg
+    return normalise_activity_code(code)
+
+
+@functools.lru_cache(maxsize=4096)
+def account_code(kd_rincian):
+    """ "5.3.4.02." → "5.3.4.02"."""
+    return normalise_account_code(kd_rincian)
 
 
 def one_line(value):

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from ..imports import normalise_account_code
-from .reading import Problem, parse_amount, parse_date
+from .reading import Problem, account_code, activity_code, parse_amount, parse_date
 
 ADVANCE = "UM"
 
@@ -50,8 +49,6 @@ def realisation_entries(export, chart):
 
 
 def _entry(detail, header, number, row, headers, number_column, date_column, chart):
-    from .budgets import activity_code
-
     try:
         year = int(row["Tahun"])
     except ValueError:
@@ -78,7 +75,7 @@ def _entry(detail, header, number, row, headers, number_column, date_column, cha
     if amount is None:
         message = _("“%(value)s” is not an amount.") % {"value": row["Nilai"][:30]}
         return refused(f"{detail}.csv", "Nilai", number, message)
-    account = normalise_account_code(row["Kd_Rincian"])
+    account = account_code(row["Kd_Rincian"])
     if account not in chart.accounts:
         message = _("The account %(code)s is not in the chart of accounts.") % {"code": row["Kd_Rincian"]}
         return refused(f"{detail}.csv", "Kd_Rincian", number, message)

@@ -38,31 +38,40 @@ def _csv(header, rows, delimiter):
     return buffer.getvalue()
 
 
+RINCI_HEADER = [
+    "Tahun",
+    "Kd_Desa",
+    "Kd_Keg",
+    "Kd_Rincian",
+    "Kd_SubRinci",
+    "No_Urut",
+    "SumberDana",
+    "Uraian",
+    "Satuan",
+    "JmlSatuan",
+    "HrgSatuan",
+    "Anggaran",
+    "AnggaranStlhPAK",
+]
+
+
+def _rinci_rows(village, year, rab):
+    """The ``Ta_RABRinci`` rows of a village, adding each item to its ``Ta_RAB`` totals in `rab`."""
+    rows = []
+    for number, (suffix, rincian, source, text, original, revised) in enumerate(village.items, start=1):
+        keg = village.kd_desa + suffix
+        rows.append([year, village.kd_desa, keg, rincian, "", number, source, text, "paket", 1, original])
+        rows[-1] += [original, revised]
+        totals = rab.setdefault((village.kd_desa, keg, rincian), [0, 0])
+        totals[0] += original
+        totals[1] += revised
+    return rows
+
+
 def _budget_tables(villages, year):
     rab, rinci, kegiatan, desa = {}, [], [], []
     for village in villages:
-        for number, (suffix, rincian, source, text, original, revised) in enumerate(village.items, start=1):
-            keg = village.kd_desa + suffix
-            rinci.append(
-                [
-                    year,
-                    village.kd_desa,
-                    keg,
-                    rincian,
-                    "",
-                    number,
-                    source,
-                    text,
-                    "paket",
-                    1,
-                    original,
-                    original,
-                    revised,
-                ]
-            )
-            totals = rab.setdefault((village.kd_desa, keg, rincian), [0, 0])
-            totals[0] += original
-            totals[1] += revised
+        rinci += _rinci_rows(village, year, rab)
         for suffix, (name, location) in village.kegiatan.items():
             kegiatan.append(
                 [year, village.kd_desa, village.kd_desa + suffix, name, location, "Kasi Pemerintahan"]
@@ -81,24 +90,7 @@ def _budget_tables(villages, year):
             ["Tahun", "Kd_Desa", "Kd_Keg", "Kd_Rincian", "Anggaran", "AnggaranPAK", "AnggaranStlhPAK"],
             [[year, d, k, r, a, b - a, b] for (d, k, r), (a, b) in rab.items()],
         ),
-        "Ta_RABRinci": (
-            [
-                "Tahun",
-                "Kd_Desa",
-                "Kd_Keg",
-                "Kd_Rincian",
-                "Kd_SubRinci",
-                "No_Urut",
-                "SumberDana",
-                "Uraian",
-                "Satuan",
-                "JmlSatuan",
-                "HrgSatuan",
-                "Anggaran",
-                "AnggaranStlhPAK",
-            ],
-            rinci,
-        ),
+        "Ta_RABRinci": (RINCI_HEADER, rinci),
         "Ta_Kegiatan": (["Tahun", "Kd_Desa", "Kd_Keg", "Nama_Kegiatan", "Lokasi", "Nm_PPTKD"], kegiatan),
         "Ta_Desa": (
             ["Tahun", "Kd_Desa", "No_Perdes", "Tgl_Perdes", "No_Perdes_PB", "Tgl_Perdes_PB", "Nm_Kades"],

@@ -22,7 +22,7 @@ ORIGINAL = [
     ("4.1.2.01", "", "Sewa tanah kas desa", "", "PAD", 50_000_000),
     ("5.1.1.01", "01.01.01", "Penghasilan tetap Kepala Desa", "", "ADD", 36_000_000),
     ("5.2.1.02", "01.01.04", "Belanja alat listrik", "Kantor Desa", "ADD", 4_000_000),
-    ("5.3.5.01", "02.03.07", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 900_000_000),
+    ("5.3.5.03", "02.03.10", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 900_000_000),
     ("5.2.1.08", "02.06.02", "Baliho APBDes", "Depan Kantor Desa", "ADD", 2_000_000),
     ("6.1.1.01", "", "SiLPA 2023", "", "", 30_000_000),
     ("6.2.2.01", "", "Penyertaan modal BUMDes", "", "", 20_000_000),
@@ -40,9 +40,9 @@ ORIGINAL_TOTALS = {
 # The revision: the road gets Rp100.000.000 more, and a new drainage line is added.
 REVISED = [
     *ORIGINAL[:5],
-    ("5.3.5.01", "02.03.07", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 1_000_000_000),
+    ("5.3.5.03", "02.03.10", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 1_000_000_000),
     ORIGINAL[6],
-    ("5.3.7.01", "02.03.11", "Saluran drainase", "Dusun Kidul RT 03", "DDS", 150_000_000),
+    ("5.3.7.03", "02.03.14", "Saluran drainase", "Dusun Kidul RT 03", "DDS", 150_000_000),
     *ORIGINAL[7:],
 ]
 # Revised spending: 942.000.000 + 100.000.000 + 150.000.000 = 1.192.000.000.

@@ -71,8 +71,8 @@ class _ProtectedWhenPublished(models.Model):
 
 class BudgetQuerySet(models.QuerySet):
     def published(self):
-        """Budgets with at least one published version."""
-        return self.filter(summary__isnull=False)
+        """Desa budgets with at least one published version (a kelurahan has no APBDes)."""
+        return self.filter(summary__isnull=False, village__kind=Village.Kind.DESA)
 
 
 class Budget(models.Model):
@@ -108,6 +108,14 @@ class Budget(models.Model):
 
     def get_absolute_url(self):
         return reverse("ogp:village_budget", args=[self.year, self.village_id])
+
+    def clean(self):
+        super().clean()
+        if self.village_id and self.village.kind == Village.Kind.KELURAHAN:
+            raise ValidationError(
+                {"village": _("A kelurahan is funded through the regency budget (APBD) and has no APBDes.")},
+                code="kelurahan",
+            )
 
 
 class BudgetVersionQuerySet(models.QuerySet):

@@ -294,3 +294,20 @@ def comparison(original, revised, names):
         [(code, names.activities.get(code, code)) for code in bidang_codes], first, second, kind="activity"
     )
     return {"accounts": rows, "bidang": bidang_rows}
+
+
+CHANGE_FIELDS = ("account_id", "activity_id", "fund_source_id", "description", "location", "amount")
+
+
+def line_changes(original, revised):
+    """The lines whose amount differs between two versions, matched by account, kegiatan, source,
+    description and location (two queries); a line only in one version counts as 0 in the other."""
+    amounts = {}
+    for column, version in enumerate((original, revised)):
+        for *key, amount in version.lines.order_by("position", "pk").values_list(*CHANGE_FIELDS):
+            amounts.setdefault(tuple(key), [0, 0])[column] = amount
+    return [
+        figures.Comparison(key[0], " · ".join(part for part in (key[3], key[4]) if part), first, second)
+        for key, (first, second) in amounts.items()
+        if first != second
+    ]

@@ -120,6 +120,8 @@ class BudgetImportMixin:
             perdes_number=data["perdes_number"],
             perdes_date=data["perdes_date"],
             publish=data.get("publish", False),
+            note=data.get("note", ""),
+            explanation=data.get("explanation", ""),
         )
 
     def _import_realisation(self, request, data):
@@ -134,4 +136,5 @@ class BudgetImportMixin:
             village=data["village"],
             new_report=data["new_report"],
             publish=data.get("publish", False) and request.user.has_perm("ogp.publish_realisationreport"),
+            explanation=data.get("explanation", ""),
         )

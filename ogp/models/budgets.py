@@ -158,6 +158,13 @@ class BudgetVersion(_ProtectedWhenPublished):
         blank=True,
         help_text=_("What this version changes and why; shown on the public page."),
     )
+    balance_explanation = models.TextField(
+        _("explanation of the books"),
+        blank=True,
+        help_text=_(
+            "Required to publish a version whose books do not balance; shown on the public page beside the figures."
+        ),
+    )
     based_on = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

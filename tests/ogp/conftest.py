@@ -46,6 +46,7 @@ REVISED = [
     *ORIGINAL[7:],
 ]
 # Revised spending: 942.000.000 + 100.000.000 + 150.000.000 = 1.192.000.000.
+REVISION_NOTE = "Rabat beton jalan Dusun Krajan ditambah Rp100.000.000; saluran drainase Dusun Kidul baru."
 
 
 def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=None):
@@ -95,7 +96,10 @@ def publish_budget(db):
         new_version=False,
         perdes_number="2 Tahun 2024",
         perdes_date=datetime.date(2024, 1, 10),
+        note=None,
     ):
+        if note is None:
+            note = REVISION_NOTE if kind == BudgetVersion.Kind.PERUBAHAN else ""
         result = services.import_budget(
             upload=csv_upload(rows),
             year=year,
@@ -105,6 +109,7 @@ def publish_budget(db):
             perdes_number=perdes_number,
             perdes_date=perdes_date.replace(year=year) if perdes_date else None,
             publish=True,
+            note=note,
         )
         return BudgetVersion.objects.get(pk=result.outcomes[0].version.pk)
 

@@ -22,7 +22,16 @@ from .status_actions import StatusActionsMixin
 
 class BudgetLineInline(ScopedTabularInline):
     model = BudgetLine
-    fields = ["position", "account", "activity", "fund_source", "description", "location", "amount"]
+    fields = [
+        "position",
+        "account",
+        "activity",
+        "fund_source",
+        "description",
+        "location",
+        "executor",
+        "amount",
+    ]
     autocomplete_fields = ["account", "activity"]
     extra = 0
 

@@ -21,6 +21,7 @@ TEMPLATE_EXAMPLES = [
         "",
         "3 Tahun 2024",
         "2024-01-15",
+        "",
     ],
     [
         "35.22.18.2007",
@@ -34,6 +35,7 @@ TEMPLATE_EXAMPLES = [
         "",
         "3 Tahun 2024",
         "2024-01-15",
+        "",
     ],
     [
         "35.22.18.2007",
@@ -47,6 +49,7 @@ TEMPLATE_EXAMPLES = [
         "",
         "3 Tahun 2024",
         "2024-01-15",
+        "",
     ],
     [
         "35.22.18.2007",
@@ -60,6 +63,7 @@ TEMPLATE_EXAMPLES = [
         "",
         "3 Tahun 2024",
         "2024-01-15",
+        "TPK Desa Sedahkidul",
     ],
     [
         "35.22.18.2007",
@@ -73,6 +77,7 @@ TEMPLATE_EXAMPLES = [
         "",
         "3 Tahun 2024",
         "2024-01-15",
+        "TPK Desa Sedahkidul",
     ],
     [
         "35.22.18.2007",
@@ -86,6 +91,7 @@ TEMPLATE_EXAMPLES = [
         "",
         "3 Tahun 2024",
         "2024-01-15",
+        "",
     ],
 ]
 

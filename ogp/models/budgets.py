@@ -87,6 +87,13 @@ class Budget(models.Model):
         blank=True,
         help_text=_("The page of the village website where this APBDes is published."),
     )
+    complaint_address = models.TextField(
+        _("where to send questions and complaints"),
+        blank=True,
+        help_text=_(
+            "Address, telephone or e-mail of the village for questions and complaints about this APBDes."
+        ),
+    )
     is_sample = models.BooleanField(_("sample data"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -306,6 +313,12 @@ class BudgetLine(models.Model):
     )
     description = models.CharField(_("description"), max_length=255)
     location = models.CharField(_("location"), max_length=200, blank=True)
+    executor = models.CharField(
+        _("carried out by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The pelaksana kegiatan or TPK of a spending line (Permendagri 20/2018, Pasal 39)."),
+    )
     amount = models.BigIntegerField(_("amount (Rp)"))
 
     class Meta:

@@ -307,6 +307,7 @@ def _line_objects(version, rows):
             fund_source_id=row.source or None,
             description=row.description,
             location=row.location,
+            executor=row.executor,
             amount=row.amount,
         )
         for position, row in enumerate(rows, start=1)

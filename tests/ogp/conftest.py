@@ -49,7 +49,7 @@ REVISED = [
 REVISION_NOTE = "Rabat beton jalan Dusun Krajan ditambah Rp100.000.000; saluran drainase Dusun Kidul baru."
 
 
-def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=None):
+def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=None, executors=None):
     """A CSV file in the template from (account, kegiatan, uraian, lokasi, sumber, anggaran) tuples."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -67,6 +67,7 @@ def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=
             "realisasi": "" if realised is None else realised[index],
             "nomor_perdes": "",
             "tanggal_perdes": "",
+            "pelaksana": (executors or {}).get(index, ""),
         }
         writer.writerow([values.get(column, "") for column in columns])
     return io.BytesIO(buffer.getvalue().encode("utf-8"))

@@ -89,6 +89,7 @@ class BudgetImportMixin:
                 form.add_error(None, error)
             else:
                 messages.success(request, _finished_message(result))
+                _warn_about_balance(request, result)
                 return HttpResponseRedirect(_finished_url(result))
         context = {
             **self.admin_site.each_context(request),
@@ -138,3 +139,13 @@ class BudgetImportMixin:
             publish=data.get("publish", False) and request.user.has_perm("ogp.publish_realisationreport"),
             explanation=data.get("explanation", ""),
         )
+
+
+def _warn_about_balance(request, result):
+    """Drafts whose books do not balance: one warning per failed check, before anyone publishes."""
+    for outcome in result.outcomes:
+        version = outcome.version
+        if version is None or not version.is_draft:
+            continue
+        for problem in services.version_balance(version):
+            messages.warning(request, f"{outcome.village.label}: {problem.message}")

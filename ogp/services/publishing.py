@@ -122,6 +122,11 @@ def change_version_status(*, version, to, by=None, note="", lines=None):
     return moved
 
 
+def version_balance(version):
+    """The imbalances of a version's lines (`ogp.balance`), e.g. to warn about a draft just imported."""
+    return balance.budget_problems((key[0], key[1], key[2], key[5]) for key in _line_keys(version))
+
+
 def _line_keys(version):
     """The lines of a version in the shape `imports.budget_fingerprint` hashes."""
     return [_line_key(*values) for values in version.lines.values_list(*LINE_KEY_FIELDS)]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from ogp import balance, services
 from ogp.imports import ImportFileError
@@ -142,3 +143,22 @@ def test_importing_and_publishing_a_report_above_budget_points_to_the_row(publis
         upload=csv_upload(ORIGINAL, realised=realised), explanation="Harga lampu naik.", **options
     )
     assert result.outcomes[0].report.status == Status.PUBLISHED
+
+
+def test_the_admin_warns_about_a_draft_whose_books_do_not_balance(client, officer_sedahkidul):
+    client.force_login(officer_sedahkidul)
+    response = client.post(
+        reverse("admin:ogp_budget_import"),
+        {
+            "what": "budget",
+            "village": SEDAHKIDUL,
+            "year": 2024,
+            "kind": "murni",
+            "file": csv_upload(UNBALANCED),
+        },
+        follow=True,
+        **EN,
+    )
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and "A deficit must be covered by financing" in warnings[0]
+    assert BudgetVersion.objects.get().status == Status.DRAFT

@@ -6,6 +6,11 @@ Override with GUNICORN_* environment variables or command-line flags.
 import multiprocessing
 import os
 
+import gunicorn.http.wsgi
+
+# The Server header names no product or version (nginx in front says only "nginx").
+gunicorn.http.wsgi.SERVER = "portal"
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # (2 × cores) + 1 synchronous workers is gunicorn's rule of thumb; threads let a
 # worker overlap database waits without the memory of another process.

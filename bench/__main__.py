@@ -298,7 +298,7 @@ def machine():
     }
 
 
-def main(argv=None):
+def arguments(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--duration", type=int, default=20, help="seconds of wrk per page (20)")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (32)")
@@ -312,8 +312,50 @@ def main(argv=None):
         action="store_true",
         help="measure the small demo database only (a quick look; the targets need full scale)",
     )
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
 
+
+def measure_pages(stack, result, args, cache):
+    """Every page between two baseline runs, each warmed first; the runs go into ``result``."""
+    # The baseline before and after the pages: a drift between the two shows a
+    # machine whose speed changed, and their mean is what each page is held to.
+    before = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, before")
+    after = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, after")
+    for page in [before, *PAGES, REFERENCE, after]:
+        stack.check(page.path)
+        wrk(stack, page, duration=3, connections=8, threads=1, cache=cache)  # warm every worker
+        measured_run = wrk(
+            stack,
+            page,
+            duration=args.duration,
+            connections=args.connections,
+            threads=args.threads,
+            cache=cache,
+        )
+        if page in (before, after):
+            result.baseline.setdefault(cache, []).append(measured_run)
+        elif page == REFERENCE:
+            result.references.append(measured_run)
+        else:
+            result.pages.append(measured_run)
+        say(
+            f"   {page.name:32} {measured_run.rps:8,.0f} req/s  p50 {measured_run.p50_ms:6.1f} ms  "
+            f"p99 {measured_run.p99_ms:6.1f} ms  non-2xx {measured_run.non2xx + measured_run.socket_errors}"
+        )
+
+
+def write_report(result):
+    text = result.markdown()
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"bench-{stamp}.md").write_text(text)
+    (RESULTS / f"bench-{stamp}.json").write_text(result.as_json())
+    say("")
+    say(text)
+    say(f"Written to bench-results/bench-{stamp}.md and .json")
+
+
+def main(argv=None):
+    args = arguments(argv)
     RESULTS.mkdir(exist_ok=True)
     ensure_tools()
     ensure_services()
@@ -340,40 +382,10 @@ def main(argv=None):
     for cache in ("off", "on") if args.cache == "both" else (args.cache,):
         say(f"== Cache {cache}: {args.duration} s per page at {args.connections} connections")
         with Stack(full, cache=cache, port=args.port, app_port=args.app_port, folder=folder) as stack:
-            # The baseline before and after the pages: a drift between the two shows a
-            # machine whose speed changed, and their mean is what each page is held to.
-            before = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, before")
-            after = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, after")
-            for page in [before, *PAGES, REFERENCE, after]:
-                stack.check(page.path)
-                wrk(stack, page, duration=3, connections=8, threads=1, cache=cache)  # warm every worker
-                measured_run = wrk(
-                    stack,
-                    page,
-                    duration=args.duration,
-                    connections=args.connections,
-                    threads=args.threads,
-                    cache=cache,
-                )
-                if page in (before, after):
-                    result.baseline.setdefault(cache, []).append(measured_run)
-                elif page == REFERENCE:
-                    result.references.append(measured_run)
-                else:
-                    result.pages.append(measured_run)
-                say(
-                    f"   {page.name:32} {measured_run.rps:8,.0f} req/s  p50 {measured_run.p50_ms:6.1f} ms  "
-                    f"p99 {measured_run.p99_ms:6.1f} ms  non-2xx {measured_run.non2xx + measured_run.socket_errors}"
-                )
+            measure_pages(stack, result, args, cache)
             result.worker_rss_mb[cache] = stack.worker_rss_mb()
 
-    text = result.markdown()
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    (RESULTS / f"bench-{stamp}.md").write_text(text)
-    (RESULTS / f"bench-{stamp}.json").write_text(result.as_json())
-    say("")
-    say(text)
-    say(f"Written to bench-results/bench-{stamp}.md and .json")
+    write_report(result)
     return 1 if result.misses() else 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 BASE_URL = os.environ.get("E2E_BASE_URL", "http://localhost:8089")
 PASSWORD = os.environ.get("E2E_PASSWORD", "")
@@ -152,3 +152,12 @@ def admin_login(page, username):
     page.get_by_label(re.compile("Sandi|Kata sandi|Password")).fill(PASSWORD)
     page.get_by_role("button", name=re.compile("Masuk|Log in")).click()
     page.wait_for_url(re.compile(r"/admin/(?!login)"))
+
+
+def find_village(page, name):
+    """From the home page, find a village with the region search and open its page."""
+    page.goto("/")
+    page.get_by_label(re.compile("Cari desa|Find a village")).fill(name)
+    page.get_by_role("button", name=re.compile("^(Cari|Search)$")).click()
+    page.get_by_role("link", name=re.compile(rf"^Desa {name}$")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Desa {name}")

@@ -12,14 +12,12 @@ import csv
 import io
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
-from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import expect
 
 from .audit import audit
-from .conftest import admin_login
+from .conftest import admin_login, find_village
 from .keyboard import complete_form
 from .pages import VILLAGE_NAME
 
@@ -52,15 +50,6 @@ def headline(page, label):
     summary = page.get_by_role("region", name=re.compile("^(Ringkasan|Summary)$"))
     item = summary.get_by_role("listitem").filter(has_text=re.compile(rf"Rp[0-9.]+ {label}(?!\w)"))
     return rupiah(item.inner_text())
-
-
-def find_village(page, name):
-    """From the home page, find a village with the region search and open its page."""
-    page.goto("/")
-    page.get_by_label(re.compile("Cari desa|Find a village")).fill(name)
-    page.get_by_role("button", name=re.compile("^(Cari|Search)$")).click()
-    page.get_by_role("link", name=re.compile(rf"^Desa {name}$")).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(f"Desa {name}")
 
 
 def track(page, number, code):
@@ -207,11 +196,8 @@ def other_village_request(page):
     return row.get_by_role("rowheader").inner_text().strip()
 
 
-def test_village_officer_sees_only_their_village_and_answers_the_request(desk, phone, story):
-    assert story.get("number"), "needs the request filed by the journey before"
-    number, code = story["number"], story["code"]
-    elsewhere = other_village_request(phone)
-
+def _officer_lists_only_their_village(desk, number, elsewhere):
+    """The village officer's list and search hold their village's requests only."""
     admin_login(desk, "ppid_desa")
     desk.get_by_role("link", name=re.compile("^(Permohonan informasi|Information requests)$")).first.click()
     results = desk.locator("#result_list")
@@ -228,6 +214,9 @@ def test_village_officer_sees_only_their_village_and_answers_the_request(desk, p
     desk.locator("#searchbar").fill(number)
     desk.locator("#searchbar").press("Enter")
 
+
+def _officer_records_the_notice(desk, number):
+    """The officer answers the request with a written notice granting it in full."""
     desk.get_by_role("link", name=number, exact=True).click()
     desk.get_by_role(
         "link", name=re.compile("Jawab dengan pemberitahuan tertulis|Answer with a written notice")
@@ -240,7 +229,9 @@ def test_village_officer_sees_only_their_village_and_answers_the_request(desk, p
     desk.get_by_role("button", name=re.compile("Catat pemberitahuan|Record the notice")).click()
     expect(desk.locator(".messagelist")).to_contain_text(re.compile("sudah dicatat|is recorded"))
 
-    # The citizen's tracking page shows the answer.
+
+def _citizen_reads_the_answer_and_rates_it(phone, number, code):
+    """The citizen's tracking page shows the answer, then the satisfaction survey."""
     track(phone, number, code)
     status = phone.locator(".lead").inner_text()
     assert re.search("^(Dikabulkan|Granted) .*(seluruhnya|in full)", status), status
@@ -257,7 +248,9 @@ def test_village_officer_sees_only_their_village_and_answers_the_request(desk, p
     expect(phone.get_by_role("heading", level=1)).to_have_text(re.compile("Terima kasih|Thank you"))
     audit(phone, "survey-thanks")
 
-    # The public register shows the request, with the requester's initials only.
+
+def _register_shows_initials_only(phone, number):
+    """The public register shows the request, with the requester's initials only."""
     phone.goto("/ppid/register/")
     phone.get_by_role("link", name=number, exact=True).click()
     entry = phone.get_by_role("main").inner_text()
@@ -268,6 +261,16 @@ def test_village_officer_sees_only_their_village_and_answers_the_request(desk, p
         assert private not in html, f"{private} shown in the public register"
     for part in ("Siti", "Aminah", "Wulandari", "Sedahkidul No. 12", "RT 03"):
         assert part not in entry, f"{part} shown in the public register"
+
+
+def test_village_officer_sees_only_their_village_and_answers_the_request(desk, phone, story):
+    assert story.get("number"), "needs the request filed by the journey before"
+    number, code = story["number"], story["code"]
+    elsewhere = other_village_request(phone)
+    _officer_lists_only_their_village(desk, number, elsewhere)
+    _officer_records_the_notice(desk, number)
+    _citizen_reads_the_answer_and_rates_it(phone, number, code)
+    _register_shows_initials_only(phone, number)
 
 
 # --- The citizen objects; the atasan PPID decides -----------------------------------------
@@ -311,89 +314,3 @@ def test_citizen_objects_and_the_atasan_decides(phone, desk, story):
     assert re.search("Diterima \\(pemohon benar\\)|Upheld", text)
     assert "salinan lengkap laporan realisasi" in text
     audit(phone, "tracking-objection-decided")
-
-
-# --- KIM news: written by the KIM, published by Diskominfo ---------------------------------
-
-POST_TITLE = "Warga Sedahkidul belajar membaca baliho APBDes di balai desa"
-POST_BODY = (
-    "Sabtu pagi, KIM Sendang Potro mengajak warga membaca baliho APBDes bersama.\n\n"
-    "Perangkat desa menjelaskan pendapatan, belanja dan pembiayaan desa tahun ini."
-)
-
-
-def move_post(page, target):
-    """On the post's admin page: "Review and status", then move it to `target`."""
-    page.get_by_role("link", name=re.compile("^(Reviu dan status|Review and status)$")).click()
-    page.get_by_label(re.compile("Pindahkan ke|Move to")).select_option(label=target)
-    page.get_by_role("button", name=re.compile("Pindahkan kabar|Move the post")).click()
-    expect(page.locator(".messagelist")).to_contain_text(POST_TITLE)
-
-
-def test_kim_news_goes_from_the_kim_manager_through_the_editor_to_the_kim_page_and_feed(desk, phone):
-    admin_login(desk, "pengelola_kim")
-    desk.get_by_role("link", name=re.compile("^(Kabar KIM|KIM news)$")).first.click()
-    desk.get_by_role("link", name=re.compile("^(Tambahkan|Add) kabar KIM", re.I)).click()
-    kim = desk.get_by_label(re.compile("^KIM"))
-    kim_name = kim.locator("option:checked").inner_text()
-    assert kim_name == "KIM Sendang Potro", "the manager writes for their own KIM only"
-    # get_by_role skips the hidden template of the photo inline, whose labels start alike.
-    desk.get_by_role("textbox", name=re.compile("^(Judul|Title):?$")).fill(POST_TITLE)
-    desk.get_by_role("textbox", name=re.compile("^(Teks|Text):?$")).fill(POST_BODY)
-    desk.get_by_role(
-        "button", name=re.compile("^(Simpan dan terus mengedit|Save and continue editing)$")
-    ).click()
-    expect(desk.locator(".messagelist")).to_contain_text(POST_TITLE)
-    move_post(desk, "Diajukan untuk direviu")
-    desk.get_by_role("button", name=re.compile("Keluar|Log out")).click()
-
-    admin_login(desk, "editor")
-    desk.get_by_role("link", name=re.compile("^(Kabar KIM|KIM news)$")).first.click()
-    desk.locator("#searchbar").fill(POST_TITLE)
-    desk.locator("#searchbar").press("Enter")
-    desk.get_by_role("link", name=POST_TITLE, exact=True).click()
-    move_post(desk, "Terbit")
-
-    # A citizen finds it on the KIM's page, reads it, and it is in the KIM news feed.
-    find_village(phone, VILLAGE_NAME)
-    phone.get_by_role("link", name=kim_name, exact=True).click()
-    latest = phone.get_by_role("region", name=re.compile("^(Kabar terbaru|Latest news)$"))
-    latest.get_by_role("link", name=POST_TITLE).click()
-    expect(phone.get_by_role("heading", level=1)).to_have_text(POST_TITLE)
-    assert "membaca baliho APBDes bersama" in phone.get_by_role("main").inner_text()
-    post_path = urlsplit(phone.url).path
-
-    feed = phone.request.get("/kim/kabar/feed/")
-    assert feed.ok and "xml" in feed.headers["content-type"]
-    items = ElementTree.fromstring(feed.body()).iter("item")
-    links = {item.findtext("title"): urlsplit(item.findtext("link")).path for item in items}
-    assert links.get(POST_TITLE) == post_path, f"not in the feed: {sorted(links)[:5]}…"
-
-
-# --- The satisfaction widget works without JavaScript ------------------------------------
-
-
-def votes(page):
-    """The widget's result table: total and votes per answer."""
-    results = page.locator(".poll__results")
-    caption = results.locator("caption").inner_text()
-    rows = {
-        row.get_by_role("rowheader").inner_text(): int(row.get_by_role("cell").last.inner_text())
-        for row in results.locator("tbody").get_by_role("row").all()
-    }
-    return int(re.search(r"\d+", caption).group(0)), rows
-
-
-def test_satisfaction_vote_is_recorded_and_counted_with_javascript_off(no_js):
-    page = no_js
-    page.goto("/ppid/")
-    widget = page.get_by_role("region", name=re.compile("Nilai halaman ini|Rate this page"))
-    total, rows = votes(page)
-    widget.get_by_role("radio", name=re.compile("^(Puas|Satisfied)$")).check()
-    widget.get_by_role("button", name=re.compile("Kirim penilaian|Send my rating")).click()
-    page.wait_for_url(re.compile(r"/ppid/(#penilaian)?$"))
-    expect(page.get_by_role("status")).to_contain_text(re.compile("Terima kasih|Thank you"))
-    new_total, new_rows = votes(page)
-    assert new_total == total + 1
-    changed = {answer: new_rows[answer] - rows[answer] for answer in rows if new_rows[answer] != rows[answer]}
-    assert list(changed.values()) == [1] and re.match("Puas|Satisfied", next(iter(changed)))

@@ -8,6 +8,8 @@ from portal import datasets
 
 from .models import Kim
 
+C = datasets.column
+
 datasets.register(
     datasets.Dataset(
         key="kim",
@@ -40,5 +42,32 @@ datasets.register(
         ],
         last_updated=lambda: Kim.objects.published().aggregate(latest=Max("updated"))["latest"],
         page_url=lambda: reverse("kim:list"),
+        frequency="CONT",
+        themes=("GOVE", "SOCI"),
+        keywords=("KIM", "Kelompok Informasi Masyarakat", "komunitas informasi"),
+        fields=[
+            C("name", "string", _("name of the KIM"), constraints={"required": True}),
+            C("slug", "string", _("short name used in addresses")),
+            C("url", "string", _("address of the KIM's page"), format="uri"),
+            C("village_code", "string", _("Kemendagri code of the village")),
+            C("village_name", "string", _("name of the village")),
+            C("village_kind", "string", _("desa or kelurahan")),
+            C("district_code", "string", _("Kemendagri code of the kecamatan")),
+            C("district_name", "string", _("name of the kecamatan")),
+            C("status", "string", _("active, inactive or dissolved")),
+            C("status_since", "date", _("date of the current status")),
+            C("level", "string", _("level given by the regency")),
+            C("founded_on", "date", _("founding date")),
+            C("decree_number", "string", _("number of the decree")),
+            C("decree_date", "date", _("date of the decree")),
+            C("decree_issuer", "string", _("who issued the decree")),
+            C("decree_subject", "string", _("subject of the decree")),
+            C("member_count", "integer", _("number of members")),
+            C("website", "string", _("website")),
+            C("media_channels", "string", _("media channels as kind and address, separated by |")),
+            C("public_phone", "string", _("phone, when published by the KIM")),
+            C("public_email", "string", _("e-mail, when published by the KIM")),
+            datasets.one_zero("is_sample", _("invented sample data")),
+        ],
     )
 )

@@ -6,13 +6,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from portal import wilayah
+from portal.opendata.syndication import OpenFeedMixin
 
 from .models import Post
 
 FEED_LENGTH = 20
 
 
-class LatestPostsFeed(Feed):
+class LatestPostsFeed(OpenFeedMixin, Feed):
     """The newest published KIM news, as RSS 2.0."""
 
     def title(self):
@@ -30,7 +31,7 @@ class LatestPostsFeed(Feed):
         return reverse("kim:feed")
 
     def items(self):
-        return Post.objects.published().for_list()[:FEED_LENGTH]
+        return Post.objects.published().for_list().prefetch_related("photos")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -52,6 +53,9 @@ class LatestPostsFeed(Feed):
 
     def item_categories(self, item):
         return [item.kim.village.district.name]
+
+    def item_enclosures(self, item):
+        return self.photo_enclosures(item.photos.all())
 
 
 class LatestPostsAtomFeed(LatestPostsFeed):

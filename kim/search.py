@@ -48,3 +48,21 @@ search.register(
         triggers={Kim: lambda kim: list(kim.posts.all())},
     )
 )
+
+# The KIM pages, found by what citizens type (both languages).
+search.register_pages(
+    search.TaskPage(
+        "kim:list",
+        _("KIM directory"),
+        (
+            "kim",
+            "daftar kim",
+            "kelompok informasi masyarakat",
+            "community information group",
+            "kim directory",
+        ),
+    ),
+    search.TaskPage("kim:posts", _("KIM news"), ("kabar kim", "berita kim", "kim news", "community news")),
+    search.TaskPage("kim:coverage", _("KIM coverage"), ("cakupan kim", "sebaran kim", "kim coverage")),
+    search.TaskPage("kim:forum", _("KIM forum"), ("forum kim", "kim forum")),
+)

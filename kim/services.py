@@ -20,7 +20,6 @@ loader: the permission checks are skipped, the rules of the table are not.
 """
 
 import datetime
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -32,28 +31,26 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.roles import Role
+from portal.workflow import InvalidTransition
 
 from . import access
-from .models import Kim, KimStatusChange, Post, PostCorrection, PostTransition
+from .models import Kim, Post, PostCorrection
+from .workflows import KIM_STATUS_MOVES, KIM_WORKFLOW, POST_MOVES, POST_WORKFLOW, REVIEW_MOVES, P, S
 
-S = Kim.Status
-KIM_STATUS_MOVES = {
-    S.ACTIVE: frozenset({S.INACTIVE, S.DISSOLVED}),
-    S.INACTIVE: frozenset({S.ACTIVE, S.DISSOLVED}),
-    # A dissolved group that starts again is registered as a new KIM with a new decree.
-    S.DISSOLVED: frozenset(),
-}
-
-P = Post.Status
-POST_MOVES = {
-    P.DRAFT: frozenset({P.SUBMITTED}),
-    P.SUBMITTED: frozenset({P.PUBLISHED, P.RETURNED, P.DRAFT}),
-    P.RETURNED: frozenset({P.SUBMITTED}),
-    # Published news stays as it is; corrections are added with add_post_correction.
-    P.PUBLISHED: frozenset(),
-}
-# Moves only a reviewer (a Diskominfo editor) may make; the others are the KIM's own.
-REVIEW_MOVES = frozenset({(P.SUBMITTED, P.PUBLISHED), (P.SUBMITTED, P.RETURNED)})
+__all__ = [
+    "KIM_STATUS_MOVES",
+    "POST_MOVES",
+    "REVIEW_MOVES",
+    "InvalidTransition",
+    "add_post_correction",
+    "allowed_kim_moves",
+    "allowed_post_moves",
+    "change_kim_status",
+    "create_post",
+    "register_kim",
+    "save_new_post",
+    "transition_post",
+]
 
 
 def allowed_kim_moves(kim):
@@ -91,34 +88,41 @@ def register_kim(*, kim, by):
     kim.full_clean(exclude=["managers"])
     kim.status_since = kim.founded_on
     kim.save()
-    KimStatusChange.objects.create(
-        kim=kim, from_status="", to_status=kim.status, on=kim.founded_on or timezone.localdate(), by=by
+    KIM_WORKFLOW.begin(kim, actor=by, history={"on": kim.founded_on or timezone.localdate()})
+    return kim
+
+
+def change_kim_status(*, kim, to, on, by, note=""):
+    """Move a KIM to another status from a given date and record it.
+
+    Refuses moves outside KIM_STATUS_MOVES (`InvalidTransition`), dates in the
+    future and dates before the current status began. Side effect after
+    commit: an e-mail to the KIM's managers.
+    """
+    if by is not None and not (access.can_change_status(by) and access.manages(by, kim)):
+        raise PermissionDenied(_("Only Diskominfo changes the status of a KIM."))
+    target = _choice(Kim.Status, to, "to")
+    if not isinstance(on, datetime.date):
+        raise ValidationError({"on": _("Give the date of the change.")}, code="date_required")
+
+    def dated(locked):
+        _check_status_date(locked, on)
+        locked.status_since = on
+        return ["status_since"]
+
+    KIM_WORKFLOW.transition(
+        kim,
+        target,
+        actor=by,
+        note=note,
+        apply=dated,
+        history={"on": on},
+        after_commit=[lambda row, entry: _mail_status_change(row.pk, entry.to_status)],
     )
     return kim
 
 
-@transaction.atomic
-def change_kim_status(*, kim, to, on, by, note=""):
-    """Move a KIM to another status from a given date and record it.
-
-    Refuses moves outside KIM_STATUS_MOVES, dates in the future and dates
-    before the current status began. Side effect after commit: an e-mail to
-    the KIM's managers.
-    """
-    if by is not None and not (access.can_change_status(by) and access.manages(by, kim)):
-        raise PermissionDenied(_("Only Diskominfo changes the status of a KIM."))
-    kim = Kim.objects.select_for_update().get(pk=kim.pk)
-    target = _choice(Kim.Status, to, "to")
-    if target not in allowed_kim_moves(kim):
-        raise ValidationError(
-            {
-                "to": _("A KIM that is %(current)s cannot become %(target)s.")
-                % {"current": kim.get_status_display().lower(), "target": target.label.lower()}
-            },
-            code="move_not_allowed",
-        )
-    if not isinstance(on, datetime.date):
-        raise ValidationError({"on": _("Give the date of the change.")}, code="date_required")
+def _check_status_date(kim, on):
     if on > timezone.localdate():
         raise ValidationError({"on": _("The date cannot be in the future.")}, code="future_date")
     if kim.status_since and on < kim.status_since:
@@ -129,15 +133,6 @@ def change_kim_status(*, kim, to, on, by, note=""):
             },
             code="date_before_current",
         )
-    previous = kim.status
-    kim.status = target
-    kim.status_since = on
-    kim.save(update_fields=["status", "status_since", "updated"])
-    KimStatusChange.objects.create(
-        kim=kim, from_status=previous, to_status=target, on=on, by=by, note=(note or "").strip()[:300]
-    )
-    transaction.on_commit(partial(_mail_status_change, kim.pk, target))
-    return kim
 
 
 # --- News ----------------------------------------------------------------------
@@ -162,63 +157,69 @@ def save_new_post(*, post, by, at=None):
     post.created_by = by
     post.full_clean(exclude=["slug"])
     post.save()
-    PostTransition.objects.create(
-        post=post, from_status="", to_status=post.status, at=at or timezone.now(), by=by
+    POST_WORKFLOW.begin(post, actor=by, at=at, is_public=False)
+    return post
+
+
+def transition_post(*, post, to, by, note="", at=None, notify=True):
+    """Move a post to another status and record who did it, when and why.
+
+    Refuses moves outside POST_MOVES (`InvalidTransition`); publishing and
+    returning need the review permission, the other moves write access to the
+    post's KIM; returning needs a note for the KIM. `at` backdates the move
+    (imports). Side effects after commit (unless notify=False): e-mail to the
+    editors when a post is submitted, to the author and the KIM's managers
+    when it is published or returned.
+    """
+    target = _choice(Post.Status, to, "to")
+    note = (note or "").strip()
+    at = at or timezone.now()
+
+    def review_rules(locked):
+        _check_post_move(locked, Post.Status(locked.status), target, by=by, note=note)
+        return _stamp_post(locked, target, at=at, note=note)
+
+    effects = [lambda row, entry: _mail_post_transition(row.pk, entry.to_status)] if notify else []
+    POST_WORKFLOW.transition(
+        post,
+        target,
+        actor=by,
+        note=note,
+        at=at,
+        is_public=False,
+        apply=review_rules,
+        after_commit=effects,
+        select_related=["kim"],
     )
     return post
 
 
-@transaction.atomic
-def transition_post(*, post, to, by, note="", at=None, notify=True):
-    """Move a post to another status and record who did it, when and why.
-
-    Refuses moves outside POST_MOVES; publishing and returning need the review
-    permission, the other moves write access to the post's KIM; returning needs
-    a note for the KIM. `at` backdates the move (imports). Side effects after
-    commit (unless notify=False): e-mail to the editors when a post is
-    submitted, to the author and the KIM's managers when it is published or
-    returned.
-    """
-    post = Post.objects.select_for_update().select_related("kim").get(pk=post.pk)
-    target = _choice(Post.Status, to, "to")
-    current = Post.Status(post.status)
-    if target not in POST_MOVES[current]:
-        raise ValidationError(
-            {
-                "to": _("A post that is %(current)s cannot become %(target)s.")
-                % {"current": current.label.lower(), "target": target.label.lower()}
-            },
-            code="move_not_allowed",
-        )
+def _check_post_move(post, current, target, *, by, note):
     if by is not None:
         if (current, target) in REVIEW_MOVES:
             if not access.can_review(by):
                 raise PermissionDenied(_("Only a Diskominfo editor may publish or return KIM news."))
         elif not access.can_write_kim(by, post.kim):
             raise PermissionDenied(_("You may move news only of a KIM you manage that is not dissolved."))
-    note = (note or "").strip()
     if target == P.RETURNED and not note:
         raise ValidationError(
             {"note": _("Tell the KIM what to change before the post can be published.")}, code="note_required"
         )
-    at = at or timezone.now()
-    post.status = target
-    fields = ["status", "updated"]
+
+
+def _stamp_post(post, target, *, at, note):
+    """The fields a move sets besides the status; returns their names."""
     if target == P.SUBMITTED:
         post.submitted_at = at
-        fields.append("submitted_at")
-    elif target == P.PUBLISHED:
+        return ["submitted_at"]
+    if target == P.PUBLISHED:
         post.published_at = at
         post.reviewer_note = ""
-        fields += ["published_at", "reviewer_note"]
-    elif target == P.RETURNED:
+        return ["published_at", "reviewer_note"]
+    if target == P.RETURNED:
         post.reviewer_note = note
-        fields.append("reviewer_note")
-    post.save(update_fields=fields)
-    PostTransition.objects.create(post=post, from_status=current, to_status=target, at=at, by=by, note=note)
-    if notify:
-        transaction.on_commit(partial(_mail_post_transition, post.pk, target))
-    return post
+        return ["reviewer_note"]
+    return []
 
 
 @transaction.atomic

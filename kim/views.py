@@ -5,7 +5,6 @@ Every page starts from a `published()` queryset and runs a fixed number of
 queries whatever the amount of data.
 """
 
-import csv
 import json
 from dataclasses import dataclass
 
@@ -15,12 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from portal import wilayah
+from portal import csv_export, wilayah
 from portal.templatetags.portal import persen
 
 from . import coverage, opendata
 from .forms import KimFilterForm, PostFilterForm
-from .models import BoardMember, Forum, ForumBoardMember, Kim, Post
+from .models import BoardMember, Forum, ForumBoardMember, Kim, KimStatusChange, Post
 
 
 class PaginatedMixin:
@@ -101,7 +100,7 @@ class KimDetailView(DetailView):
             .prefetch_related(
                 "channels",
                 "achievements",
-                "status_changes",
+                Prefetch("status_changes", queryset=KimStatusChange.objects.newest_first()),
                 Prefetch("board", queryset=BoardMember.objects.in_role_order()),
                 Prefetch(
                     "forum_seats",
@@ -235,7 +234,7 @@ def registry_csv(request):
     rows = opendata.registry_rows(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kim.csv"'
-    writer = csv.DictWriter(response, fieldnames=opendata.CSV_FIELDS)
+    writer = csv_export.DictWriter(response, fieldnames=opendata.CSV_FIELDS)
     writer.writeheader()
     for row in rows:
         writer.writerow(opendata.flatten(row))

@@ -12,7 +12,7 @@ from .models import BudgetSummary
 def _yearly(label_urls):
     """Downloads for every year with a published budget, newest first (one query)."""
     return [
-        datasets.Download(f"{fmt.upper()} {year}", url(year), fmt)
+        datasets.Download(f"{fmt.upper()} {year}", url(year), fmt, year=year)
         for year in BudgetSummary.objects.years()
         for fmt, url in label_urls
     ]
@@ -69,6 +69,59 @@ SUMMARY_COLUMN_NOTES = [
     ("data_contoh, diterbitkan", _("sample data flag and time of publication")),
 ]
 
+C = datasets.column
+VILLAGE_FIELDS = [
+    C("kode_desa", "string", _("Kemendagri code of the village"), constraints={"required": True}),
+    C("nama_desa", "string", _("name of the village")),
+]
+LINE_FIELDS = [
+    *VILLAGE_FIELDS,
+    C("tahun", "integer", _("fiscal year")),
+    C("versi", "integer", _("number of the version in force")),
+    C("jenis_versi", "string", _("kind of version"), constraints={"enum": ["murni", "perubahan"]}),
+    C("kode_rekening", "string", _("account code (Permendagri 20/2018)")),
+    C("nama_rekening", "string", _("account name")),
+    C("kode_kegiatan", "string", _("activity code for spending lines")),
+    C("nama_kegiatan", "string", _("activity name")),
+    C("uraian", "string", _("description of the line")),
+    C("lokasi", "string", _("location of the line")),
+    C("sumber_dana", "string", _("source of funds")),
+    C("anggaran", "integer", _("budget in Rupiah")),
+    C("realisasi", "integer", _("realisation in Rupiah; empty without a report")),
+    datasets.yes_no("data_contoh", _("invented sample data")),
+]
+SUMMARY_FIELDS = [
+    *VILLAGE_FIELDS,
+    C("kode_kecamatan", "string", _("Kemendagri code of the kecamatan")),
+    C("nama_kecamatan", "string", _("name of the kecamatan")),
+    C("tahun", "integer", _("fiscal year")),
+    C("versi_berlaku", "integer", _("number of the version in force")),
+    C("jenis_versi", "string", _("kind of version"), constraints={"enum": ["murni", "perubahan"]}),
+    C("jumlah_versi", "integer", _("number of published versions")),
+    *(
+        C(name, "integer", _("amount in Rupiah"))
+        for name in (
+            "pendapatan",
+            "belanja",
+            "surplus_defisit",
+            "penerimaan_pembiayaan",
+            "pengeluaran_pembiayaan",
+            "pembiayaan_netto",
+            "silpa",
+            "dana_desa",
+            "alokasi_dana_desa",
+        )
+    ),
+    C("laporan_realisasi", "string", _("period of the latest realisation report")),
+    C("realisasi_pendapatan", "integer", _("revenue realised in Rupiah")),
+    C("realisasi_belanja", "integer", _("spending realised in Rupiah")),
+    C("persen_realisasi_pendapatan", "number", _("revenue realisation rate in percent")),
+    C("persen_realisasi_belanja", "number", _("spending realisation rate in percent")),
+    datasets.yes_no("data_contoh", _("invented sample data")),
+    C("diterbitkan", "datetime", _("time of publication (ISO 8601)"), format="any"),
+]
+KEYWORDS = ("APBDes", "anggaran desa", "keuangan desa", "Dana Desa")
+
 API = [
     datasets.ApiEndpoint("/apbdes/api/", _("the list of endpoints"), "/apbdes/api/"),
     datasets.ApiEndpoint(
@@ -88,6 +141,13 @@ API = [
     ),
 ]
 
+datasets.register_producer(
+    datasets.Producer(
+        "pemerintah-desa",
+        _("Village governments"),
+        _("Each village government publishes its own APBDes; the portal gathers them."),
+    )
+)
 datasets.register(
     datasets.Dataset(
         key="apbdes-baris",
@@ -102,6 +162,11 @@ datasets.register(
         last_updated=_last_published,
         page_url=lambda: reverse("ogp:apbdes"),
         api=API,
+        producer="pemerintah-desa",
+        frequency="ANNUAL",
+        themes=("GOVE", "ECON"),
+        keywords=KEYWORDS,
+        fields=LINE_FIELDS,
     )
 )
 datasets.register(
@@ -117,5 +182,10 @@ datasets.register(
         downloads=_summary_downloads,
         last_updated=_last_published,
         page_url=lambda: reverse("ogp:apbdes"),
+        producer="pemerintah-desa",
+        frequency="ANNUAL",
+        themes=("GOVE", "ECON"),
+        keywords=KEYWORDS,
+        fields=SUMMARY_FIELDS,
     )
 )

@@ -5,9 +5,10 @@ The column names are those of the import template (``kode_rekening``,
 and opened by anyone. Amounts are integer Rupiah.
 """
 
-import csv
 import io
 import json
+
+from portal import csv_export
 
 from . import figures
 
@@ -71,7 +72,7 @@ def cell(value):
 
 def csv_text(columns, rows):
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv_export.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows(rows)
     return buffer.getvalue()
@@ -85,7 +86,7 @@ class Echo:
 
 
 def stream_csv(columns, rows):
-    writer = csv.writer(Echo(), lineterminator="\r\n")
+    writer = csv_export.writer(Echo(), lineterminator="\r\n")
     yield "\ufeff" + writer.writerow(columns)
     for row in rows:
         yield writer.writerow(row)

@@ -105,3 +105,29 @@ class BudgetImportForm(forms.Form):
             if not data.get("as_of"):
                 self.add_error("as_of", _("Enter the date the report's figures stand at."))
         return data
+
+
+class SiskeudesUploadForm(forms.Form):
+    """The zip of Siskeudes tables to preview."""
+
+    file = forms.FileField(
+        label=_("Siskeudes export (zip)"),
+        help_text=_(
+            "The zip of Siskeudes tables as CSV files (Ta_RAB.csv, Ta_RABRinci.csv, Ta_Kegiatan.csv, "
+            "Ta_Desa.csv, Ref_Desa.csv, Ref_Kecamatan.csv and, for realisation, Ta_TBP, Ta_SPP and Ta_SPJ "
+            "with their Rinci tables)."
+        ),
+    )
+
+    def clean_file(self):
+        from .siskeudes.reading import MAX_UPLOAD_BYTES
+
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".zip"):
+            raise forms.ValidationError(_("Upload the .zip file of Siskeudes tables."), code="not_zip")
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB.") % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)},
+                code="too_large",
+            )
+        return upload

@@ -33,6 +33,7 @@ PUBLISH = ["ogp.publish_budgetversion", "ogp.publish_realisationreport"]
 for label in REFERENCE + BUDGETS + OPENNESS + COMMITMENTS:
     grant_model(Role.ADMINISTRATOR, label, *ALL)
 grant_model(Role.ADMINISTRATOR, "ogp.budgetsummary", "view")
+grant_model(Role.ADMINISTRATOR, "ogp.siskeudesvillage", *ALL)
 grant(Role.ADMINISTRATOR, *PUBLISH)
 
 for label in REFERENCE + BUDGETS:
@@ -51,4 +52,6 @@ for label in REFERENCE:
 for label in BUDGETS:
     grant_model(Role.PPID_DESA, label, *ALL)
 grant_model(Role.PPID_DESA, "ogp.budgetsummary", "view")
+# The mapping of their own village's Siskeudes code, which their imports confirm.
+grant_model(Role.PPID_DESA, "ogp.siskeudesvillage", "view")
 grant(Role.PPID_DESA, *PUBLISH)

@@ -36,3 +36,43 @@ search.register(
         entry=_entry,
     )
 )
+
+# Budgets, openness and open-government pages, found by what citizens type (both languages).
+search.register_pages(
+    search.TaskPage(
+        "ogp:apbdes",
+        _("Village budgets (APBDes)"),
+        (
+            "apbdes",
+            "anggaran desa",
+            "keuangan desa",
+            "dana desa",
+            "village budget",
+            "village budgets",
+            "budget",
+        ),
+    ),
+    search.TaskPage(
+        "ogp:openness",
+        _("Village openness index"),
+        (
+            "indeks keterbukaan",
+            "keterbukaan desa",
+            "openness index",
+            "village openness",
+            "transparency index",
+        ),
+    ),
+    search.TaskPage(
+        "ogp:commitments",
+        _("OGP commitments"),
+        (
+            "ogp",
+            "komitmen ogp",
+            "rencana aksi",
+            "open government",
+            "action plan",
+            "open government partnership",
+        ),
+    ),
+)

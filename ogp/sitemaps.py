@@ -53,6 +53,19 @@ class VillageBudgetSitemap(Sitemap):
         return item.last_published_at
 
 
+class OgpPagesSitemap(Sitemap):
+    """The section pages: the regency's APBDes, the openness index and the OGP action plan."""
+
+    changefreq = "weekly"
+    priority = 0.6
+
+    def items(self):
+        return ["ogp:apbdes", "ogp:openness", "ogp:commitments"]
+
+    def location(self, name):
+        return reverse(name)
+
+
 class OpennessSitemap(Sitemap):
     changefreq = "yearly"
     priority = 0.5
@@ -73,6 +86,7 @@ class CommitmentSitemap(Sitemap):
 
 
 SITEMAPS = {
+    "ogp-halaman": OgpPagesSitemap,
     "apbdes": RegencyYearSitemap,
     "apbdes-desa": VillageBudgetSitemap,
     "keterbukaan": OpennessSitemap,

@@ -12,11 +12,21 @@ start-up like panels)::
 `downloads` and `last_updated` run when the catalogue page is shown: each
 must use a fixed number of queries. API endpoints are listed the same way with
 an example request.
+
+The machine-readable catalogue (`portal.opendata`: DCAT, the CKAN API,
+Table Schemas) reads the same registry. A download that carries a ``year``
+belongs to that year's edition: the catalogue lists one dataset per
+collection and year. ``producer`` names the unit that produces the data
+(Satu Data Indonesia's *produsen data*), ``frequency`` an EU frequency code
+(``ANNUAL``, ``CONT``, ``IRREG``…), ``themes`` EU data-theme codes
+(``GOVE``, ``ECON``, ``SOCI``…), and ``fields`` the Table Schema fields
+(``name``, ``type``, ``description``, optional ``format``/``constraints``).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 LICENCE = _("Creative Commons Attribution 4.0 International (CC BY 4.0)")
@@ -28,6 +38,7 @@ class Download:
     label: str  # "CSV", "JSON", "CSV 2025"
     url: str
     format: str = ""
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,9 +60,24 @@ class Dataset:
     page_url: Callable = lambda: ""
     api: list = field(default_factory=list)
     has_sample_data: bool = True
+    producer: str = "diskominfo"
+    frequency: str = "IRREG"
+    themes: tuple = ("GOVE",)
+    keywords: tuple = ()
+    fields: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Producer:
+    """A unit producing data (*produsen data*, Perpres 39/2019): a CKAN organisation."""
+
+    key: str
+    title: object
+    description: object = ""
 
 
 _datasets: dict[str, Dataset] = {}
+_producers: dict[str, Producer] = {}
 
 
 def register(dataset):
@@ -59,5 +85,38 @@ def register(dataset):
     return dataset
 
 
+def register_producer(producer):
+    _producers[producer.key] = producer
+    return producer
+
+
+def producers():
+    """Every producer that has a dataset, in key order."""
+    used = {d.producer for d in _datasets.values()}
+    return [_producers[key] for key in sorted(used) if key in _producers]
+
+
+def producer(key):
+    return _producers.get(key)
+
+
 def datasets():
     return sorted(_datasets.values(), key=lambda d: d.order)
+
+
+def column(name, type_, description, **extra):
+    """One Table Schema field: ``column("tahun", "integer", _("fiscal year"))``."""
+    return {"name": name, "type": type_, "description": description, **extra}
+
+
+def yes_no(name, description):
+    """A boolean column written ``ya``/``tidak`` in CSV and ``true``/``false`` in JSON."""
+    return column(name, "boolean", description, trueValues=["ya", "true"], falseValues=["tidak", "false"])
+
+
+def one_zero(name, description):
+    """A boolean column written ``1``/``0`` in CSV and ``true``/``false`` in JSON."""
+    return column(name, "boolean", description, trueValues=["1", "true"], falseValues=["0", "false"])
+
+
+register_producer(Producer("diskominfo", settings.OFFICE_NAME))

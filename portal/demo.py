@@ -84,14 +84,13 @@ def load_regions(stdout):
     )
 
 
-def _office_pages(regency):
-    name = regency.full_name
-    return [
-        (
-            "profil",
-            "Profil Dinas Komunikasi dan Informatika",
-            f"Dinas yang mengelola komunikasi publik, informasi dan teknologi informasi {name}.",
-            f"""Dinas Komunikasi dan Informatika (Diskominfo) {name} adalah perangkat daerah tipe A yang
+# The sample office pages: (slug, title, summary, body, order); {name} is the regency's name.
+OFFICE_PAGES = [
+    (
+        "profil",
+        "Profil Dinas Komunikasi dan Informatika",
+        "Dinas yang mengelola komunikasi publik, informasi dan teknologi informasi {name}.",
+        """Dinas Komunikasi dan Informatika (Diskominfo) {name} adalah perangkat daerah tipe A yang
 membidangi komunikasi dan informatika, persandian dan statistik.
 
 ## Visi
@@ -105,14 +104,14 @@ mudah diakses.
 - Mendampingi desa dan Kelompok Informasi Masyarakat (KIM) dalam keterbukaan informasi.
 - Membangun layanan pemerintahan berbasis elektronik yang aman dan andal.
 """,
-            1,
-        ),
-        (
-            "bidang",
-            "Empat bidang",
-            "Pengelolaan Komunikasi Publik, Pengelolaan Informasi dan Aspirasi Publik, Teknologi Informasi "
-            "Komunikasi, dan Layanan E-Government.",
-            """Dinas Kominfo tipe A memiliki empat bidang:
+        1,
+    ),
+    (
+        "bidang",
+        "Empat bidang",
+        "Pengelolaan Komunikasi Publik, Pengelolaan Informasi dan Aspirasi Publik, Teknologi Informasi "
+        "Komunikasi, dan Layanan E-Government.",
+        """Dinas Kominfo tipe A memiliki empat bidang:
 
 ## Bidang Pengelolaan Komunikasi Publik (PKP)
 
@@ -131,31 +130,39 @@ Mengelola jaringan, pusat data dan keamanan informasi pemerintah daerah.
 
 Mengembangkan aplikasi layanan publik dan tata kelola pemerintahan berbasis elektronik.
 """,
-            2,
-        ),
-        (
-            "layanan",
-            "Layanan",
-            "Layanan informasi publik, pengaduan, dan pendampingan desa.",
-            """- **Permohonan informasi publik** melalui PPID, secara daring di portal ini atau langsung di meja
+        2,
+    ),
+    (
+        "layanan",
+        "Layanan",
+        "Layanan informasi publik, pengaduan, dan pendampingan desa.",
+        """- **Permohonan informasi publik** melalui PPID, secara daring di portal ini atau langsung di meja
   layanan.
 - **Pengaduan dan aspirasi** masyarakat.
 - **Pendampingan desa** dalam penerbitan APBDes dan Daftar Informasi Publik desa.
 - **Pembinaan KIM** di setiap desa dan kelurahan.
 """,
-            3,
-        ),
-        (
-            "kontak",
-            "Kontak",
-            "Alamat dan jam layanan.",
-            """Meja layanan informasi buka Senin–Kamis pukul 08.00–15.30 WIB dan Jumat pukul 08.00–11.00 WIB,
+        3,
+    ),
+    (
+        "kontak",
+        "Kontak",
+        "Alamat dan jam layanan.",
+        """Meja layanan informasi buka Senin–Kamis pukul 08.00–15.30 WIB dan Jumat pukul 08.00–11.00 WIB,
 kecuali hari libur nasional dan cuti bersama.
 
 Permohonan informasi juga dapat diajukan setiap saat melalui portal ini.
 """,
-            4,
-        ),
+        4,
+    ),
+]
+
+
+def _office_pages(regency):
+    name = regency.full_name
+    return [
+        (slug, title, summary.format(name=name), body.format(name=name), order)
+        for slug, title, summary, body, order in OFFICE_PAGES
     ]
 
 

@@ -7,16 +7,33 @@
   so a spike of citizens costs one render per page per minute. Django's
   GZipMiddleware sits between the two, so a page is stored compressed (one
   entry per Accept-Encoding) and a hit costs no compression.
+- `AuditlogMiddleware`: django-auditlog's, recording the client address that
+  `portal.client_address` gives instead of a forgeable ``X-Forwarded-For``.
+- `UserFileHeadersMiddleware`: files handed out by views (private documents)
+  get the same headers as public media (`portal.uploads.serving`).
+- `SessionLifetimeMiddleware`: a signed-in session ends ``STAFF_SESSION_MAX_SECONDS``
+  after sign-in however active it is (the idle limit is SESSION_COOKIE_AGE).
+- `PermissionsPolicyMiddleware`: every answer denies camera, microphone,
+  location and the other powerful browser features the portal never uses.
 - `ReplicaReadsMiddleware`: public GET pages may read from the read replica;
   writes, the admin and PPID requests stay on the primary.
 """
 
+import time
+
+from auditlog.middleware import AuditlogMiddleware as BaseAuditlogMiddleware
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import FileResponse
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from . import db_routers, two_factor
+from .client_address import client_address
+from .uploads import serving
 
 # Cookies that mean the visitor may see something personal on the page.
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", "pengunjung")
@@ -76,3 +93,75 @@ class ReplicaReadsMiddleware:
         replica = request.method in ("GET", "HEAD") and not request.path.startswith(self.PRIMARY_PATHS)
         with db_routers.replica_reads(replica):
             return self.get_response(request)
+
+
+class AuditlogMiddleware(BaseAuditlogMiddleware):
+    """Audit entries carry the address the throttles and the login lockout see."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        if settings.AUDITLOG_DISABLE_REMOTE_ADDR:
+            return None
+        return client_address(request) or None
+
+    @staticmethod
+    def _get_remote_port(request):
+        return None
+
+
+class UserFileHeadersMiddleware:
+    """A file response never runs in the portal's origin, whichever view sent it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if isinstance(response, FileResponse) and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = serving.FILE_POLICY
+            response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+SIGNED_IN_AT = "portal_signed_in_at"
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "midi", "payment", "usb", "serial", "hid", "bluetooth", "browsing-topics",
+    )
+)  # fmt: skip
+
+
+@receiver(user_logged_in, dispatch_uid="portal-session-signed-in-at")
+def _start_session_clock(sender, request, user, **kwargs):
+    """Every sign-in starts the absolute lifetime afresh (a kept session keeps no old clock)."""
+    if hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = int(time.time())
+
+
+class SessionLifetimeMiddleware:
+    """Ends a signed-in session at its absolute lifetime, however recently it was used."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            signed_in_at = request.session.setdefault(SIGNED_IN_AT, int(time.time()))
+            if time.time() - signed_in_at > settings.STAFF_SESSION_MAX_SECONDS:
+                logout(request)
+                if request.path.startswith("/admin/"):
+                    return redirect(f"{reverse('admin:login')}?next={request.path}")
+        return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

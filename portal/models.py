@@ -289,6 +289,8 @@ class SearchEntry(models.Model):
     title = models.CharField(_("title"), max_length=300)
     summary = models.CharField(_("summary"), max_length=400, blank=True)
     body = models.TextField(_("searchable text"), blank=True)
+    # Folded title and summary with compact forms of names (see portal.search_text).
+    names = models.TextField(_("searchable names"), blank=True)
     url = models.CharField(_("address"), max_length=300)
     date = models.DateField(_("date"), null=True, blank=True)
     visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)

@@ -9,7 +9,9 @@ inlines. A scoped user then:
 - is offered only in-scope choices in every foreign-key and many-to-many field,
   so a forged POST fails form validation;
 - cannot save an object that ends up outside their scope (403), and bulk
-  actions only ever see the in-scope queryset.
+  actions only ever see the in-scope queryset;
+- cannot post more inline forms than the page offered (a form error, never a
+  500 or a row the inline's ``max_num`` forbids).
 
 `KeepPublishedMixin` refuses deleting what the public site shows.
 
@@ -20,7 +22,7 @@ list and change form for users allowed to read the audit log.
 from auditlog.mixins import AuditlogHistoryAdminMixin
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from . import scoping
@@ -78,6 +80,10 @@ class ScopedAdminMixin(ScopedFieldsMixin, AuditlogHistoryAdminMixin):
         if not scoping.in_scope(obj, request.user):
             raise PermissionDenied("This object lies outside your scope.")
         super().save_model(request, obj, form, change)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield limited(formset), inline
 
     def save_formset(self, request, form, formset, change):
         for inline_form in formset.forms:
@@ -140,7 +146,29 @@ class KeepPublishedMixin:
         super().delete_queryset(request, queryset.exclude(pk__in=self.published_records().values("pk")))
 
 
+class MaxNumFormSetMixin:
+    """Refuses a post with more inline forms than the page offered, instead of processing them."""
+
+    def clean(self):
+        super().clean()
+        limit = max(self.max_num, self.initial_form_count())
+        if self.total_form_count() > limit:
+            raise ValidationError(
+                self.error_messages["too_many_forms"] % {"num": limit}, code="too_many_forms"
+            )
+
+
+def limited(formset):
+    """The formset class, refusing forms beyond those the page offered."""
+    if issubclass(formset, MaxNumFormSetMixin):
+        return formset
+    return type(formset.__name__, (MaxNumFormSetMixin, formset), {})
+
+
 class ScopedInlineMixin(ScopedFieldsMixin):
+    def get_formset(self, request, obj=None, **kwargs):
+        return limited(super().get_formset(request, obj, **kwargs))
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if scoping.is_scoped_model(self.model):

@@ -66,9 +66,6 @@ class Scope:
         """None when unrestricted, else the frozenset of allowed primary keys."""
         return self.restrictions.get(dimension)
 
-    def is_restricted(self):
-        return any(value is not None for value in self.restrictions.values())
-
 
 def scope_for(user):
     """The scope of a user, computed once per user object (i.e. once per request)."""

@@ -11,27 +11,36 @@ Entries are refreshed after commit when a provider's model is saved or deleted
 bulk by ``python manage.py rebuild_search_index`` (run by ``load_demo`` and
 after bulk imports).
 
-On PostgreSQL the table has a generated ``tsvector`` column with the
-``indonesian`` text-search configuration (stemming "pemerintahan" to
-"perintah") and a GIN index; a query becomes the AND of its words as prefixes,
-built only from letters and digits so no input can break the query syntax,
-ranked with ``ts_rank``. On SQLite a case-insensitive match on every word
-stands in.
+Text is folded (case and accents) before it is indexed or searched, names are
+also indexed in their compact form and a misspelt query gets a correction
+(see portal.search_text). On PostgreSQL the table has a generated
+``tsvector`` column reading names with the ``simple`` configuration and text
+with both ``simple`` and ``indonesian``, and a GIN index; a query becomes the
+AND of its words as prefixes (or all its words written together), built only
+from letters and digits so no input can break the query syntax, ranked with
+``ts_rank``. On SQLite a match on every word stands in. On both, an entry
+whose title holds the query ranks first, then the kinds in their order.
+
+The portal's own task pages ("keberatan" → the objection form) are matched
+separately from curated keywords (see portal.search_pages).
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, models, transaction
-from django.db.models import F, FloatField, OrderBy, Value, Window
+from django.db.models import Case, F, FloatField, IntegerField, OrderBy, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from .search_pages import TaskPage, matching_pages, register_pages, task_pages
+from .search_text import fold, names_text, suggestion, terms
+
+__all__ = ["TaskPage", "matching_pages", "register_pages", "task_pages", "fold", "suggestion"]
+
 MAX_QUERY_LENGTH = 200
-MAX_TERMS = 8
 
 
 @dataclass
@@ -83,12 +92,14 @@ def _build(kind, obj):
     from .models import SearchEntry
 
     data = _providers[kind].entry(obj)
+    title, summary = str(data["title"])[:300], str(data.get("summary", ""))[:400]
     return SearchEntry(
         kind=kind,
         key=str(obj.pk),
-        title=str(data["title"])[:300],
-        summary=str(data.get("summary", ""))[:400],
-        body=str(data.get("body", ""))[:20000],
+        title=title,
+        summary=summary,
+        body=fold(data.get("body", ""))[:20000],
+        names=names_text(title, summary, data.get("keywords", ""))[:4000],
         url=data["url"],
         date=data.get("date"),
         visible_from=data.get("visible_from"),
@@ -112,7 +123,7 @@ def refresh(kind, objects):
             [_build(kind, obj) for obj in public.values()],
             update_conflicts=True,
             unique_fields=["kind", "key"],
-            update_fields=["title", "summary", "body", "url", "date", "visible_from"],
+            update_fields=["title", "summary", "body", "names", "url", "date", "visible_from"],
         )
 
 
@@ -144,19 +155,47 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def _terms(query):
-    """The words of a query as safe tsquery lexemes: letters and digits only."""
-    words = re.findall(r"\w+", query.replace("_", " "))
-    return [word.lower() for word in words if len(word) > 1 or word.isdigit()][:MAX_TERMS]
-
-
 def _visible(queryset):
     now = timezone.now()
     return queryset.filter(models.Q(visible_from__isnull=True) | models.Q(visible_from__lte=now))
 
 
-# The order of results: best rank first (PostgreSQL), then the newest, then by title.
-ORDER = ("-rank", "-date", "title")
+# The order of results: the title holds the query, then the kind's order
+# (a place before the news that mentions it), the best text rank (PostgreSQL),
+# the newest and the title.
+ORDER = ("-boost", "kind_order", "-rank", "-date", "title")
+
+
+def _ranked(entries, words):
+    phrase, compact = " ".join(words), "".join(words)
+    return entries.annotate(
+        boost=Case(
+            When(models.Q(title__icontains=phrase) | models.Q(title__icontains=compact), then=Value(2)),
+            When(names__contains=phrase, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+        kind_order=Case(
+            *(When(kind=prov.kind, then=Value(prov.order)) for prov in providers()),
+            default=Value(999),
+            output_field=IntegerField(),
+        ),
+    ).order_by(*ORDER)
+
+
+# One word: as typed and as a prefix (no stemming), or its Indonesian stem.
+EITHER = "(to_tsquery('simple', %s) || to_tsquery('indonesian', %s))"
+
+
+def _postgres_matches(entries, words):
+    clause = " && ".join(EITHER for _word in words)
+    params = [p for word in words for p in (f"{word}:*", word)]
+    if len(words) > 1:  # "sedah kidul" also as "sedahkidul"
+        clause = f"(({clause}) || to_tsquery('simple', %s))"
+        params.append("".join(words) + ":*")
+    return entries.annotate(
+        rank=RawSQL(f"ts_rank(search_document, {clause})", params, output_field=FloatField())
+    ).extra(where=[f"search_document @@ {clause}"], params=params)
 
 
 def matching(query):
@@ -164,23 +203,43 @@ def matching(query):
     from .models import SearchEntry
 
     entries = _visible(SearchEntry.objects.all())
-    terms = _terms(query)
-    if not terms:
-        return entries.annotate(rank=Value(0.0, output_field=FloatField())).none()
+    words = terms(query)
+    if not words:
+        zero = Value(0, output_field=IntegerField())
+        return entries.annotate(
+            rank=Value(0.0, output_field=FloatField()), boost=zero, kind_order=zero
+        ).none()
     if connection.vendor == "postgresql":
-        # Every word must match, each as a prefix ("sedah" finds "Sedahkidul").
-        prefix_query = " & ".join(f"{term}:*" for term in terms)
-        tsquery = "to_tsquery('indonesian', %s)"
-        return (
-            entries.annotate(
-                rank=RawSQL(f"ts_rank(search_document, {tsquery})", [prefix_query], output_field=FloatField())
-            )
-            .extra(where=[f"search_document @@ {tsquery}"], params=[prefix_query])
-            .order_by(*ORDER)
-        )
-    for term in terms:
-        entries = entries.filter(models.Q(title__icontains=term) | models.Q(body__icontains=term))
-    return entries.annotate(rank=Value(0.0, output_field=FloatField())).order_by(*ORDER)
+        return _ranked(_postgres_matches(entries, words), words)
+    every_word = models.Q()
+    for word in words:
+        every_word &= models.Q(names__contains=word) | models.Q(body__contains=word)
+    if len(words) > 1:
+        every_word |= models.Q(names__contains="".join(words))
+    return _ranked(entries.filter(every_word).annotate(rank=Value(0.0, output_field=FloatField())), words)
+
+
+def search(query):
+    """What a visitor gets for a query: (task pages, matching entries, the query used, suggestion).
+
+    When nothing matches and a correction exists ("banyuwangy"), the entries
+    are those of the corrected query, which is returned as the suggestion.
+    """
+    pages, entries = matching_pages(query), matching(query)
+    if pages or entries.exists():
+        return pages, entries, query, ""
+    corrected = suggestion(query)
+    if not corrected:
+        return [], entries, query, ""
+    return matching_pages(corrected), matching(corrected), corrected, corrected
+
+
+def top_urls(query, limit=3):
+    """The addresses of the first results for a query, task pages first (the search evaluation)."""
+    pages, entries, _used, _suggested = search(query)
+    urls = [page.url for page in pages]
+    urls += list(entries.values_list("url", flat=True)[: max(limit - len(urls), 0)])
+    return urls[:limit]
 
 
 def counts_by_kind(query):
@@ -228,11 +287,29 @@ def _village_entry(village):
     }
 
 
+def _district_entry(district):
+    return {
+        "title": str(district.label),
+        "summary": str(district.code),
+        "body": f"{district.name} {district.code} kecamatan",
+        "url": district.get_absolute_url(),
+    }
+
+
 def _register_core():
     from django.utils.translation import gettext_lazy as _
 
-    from .models import Village
+    from .models import District, Village
 
+    register(
+        Provider(
+            kind="district",
+            label=_("Kecamatan"),
+            order=4,
+            queryset=lambda: District.objects.all(),
+            entry=_district_entry,
+        )
+    )
     register(
         Provider(
             kind="village",
@@ -241,6 +318,24 @@ def _register_core():
             queryset=lambda: Village.objects.select_related("district"),
             entry=_village_entry,
         )
+    )
+    register_pages(
+        TaskPage(
+            "portal:regions",
+            _("Kecamatan and villages"),
+            ("wilayah", "kecamatan", "daftar desa", "desa dan kelurahan", "villages", "districts", "regions"),
+        ),
+        TaskPage(
+            "portal:data",
+            _("Open data"),
+            ("data terbuka", "unduh data", "open data", "download data", "dataset", "api", "csv"),
+        ),
+        TaskPage("portal:feeds", _("News feeds"), ("rss", "feed", "umpan berita", "news feeds")),
+        TaskPage(
+            "portal:office_pages",
+            _("About the office"),
+            ("tentang", "diskominfo", "kontak", "alamat kantor", "about", "contact"),
+        ),
     )
 
 

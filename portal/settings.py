@@ -6,10 +6,13 @@ in the project root is read too). With no environment at all the portal runs in
 development mode on SQLite. `.env.example` documents every variable.
 """
 
+import ipaddress
 import sys
 from pathlib import Path
 
 import environ
+
+from portal import production_secrets
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,6 +40,8 @@ S3_CUSTOM_DOMAIN = env.str("S3_CUSTOM_DOMAIN", default="")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 TRUST_PROXY_HEADERS = env.bool("DJANGO_TRUST_PROXY_HEADERS", default=not DEBUG)
+# Proxies (addresses or CIDR networks) whose X-Forwarded-For is believed; none by default.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # Serve uploaded media from Django itself (development and single-host setups
 # without nginx in front).
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
@@ -52,6 +57,8 @@ OFFICE_EMAIL = env.str("OFFICE_EMAIL", default="")
 FIELD_ENCRYPTION_KEY = env.str("FIELD_ENCRYPTION_KEY", default="")
 # Staff sessions end after this many seconds without activity.
 SESSION_COOKIE_AGE = env.int("STAFF_SESSION_SECONDS", default=60 * 60 * 2)
+# Staff sessions end this many seconds after sign-in, however active (default 12 hours).
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=60 * 60 * 12)
 # Roles that must use two-factor authentication in the admin.
 OTP_REQUIRED = env.bool("OTP_REQUIRED", default=not DEBUG)
 # Working days: whether cuti bersama (collective leave) days are skipped.
@@ -77,13 +84,24 @@ def _require(name, value):
     return value
 
 
+try:
+    [ipaddress.ip_network(network, strict=False) for network in TRUSTED_PROXIES]
+except ValueError as error:
+    sys.exit(f"Configuration error: TRUSTED_PROXIES: {error}.")
+
 if DEBUG:
-    SECRET_KEY = SECRET_KEY or "django-insecure-development-only-key-never-use-in-production"
+    SECRET_KEY = SECRET_KEY or production_secrets.DEVELOPMENT_SECRET
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]", "testserver"]
 else:
     _require("DJANGO_SECRET_KEY", SECRET_KEY)
     _require("DJANGO_ALLOWED_HOSTS", ALLOWED_HOSTS)
     _require("FIELD_ENCRYPTION_KEY", FIELD_ENCRYPTION_KEY)
+    for _problem in production_secrets.problems(
+        secret_key=SECRET_KEY,
+        field_keys=[key.strip() for key in FIELD_ENCRYPTION_KEY.split(",") if key.strip()],
+        root=BASE_DIR,
+    ):
+        sys.exit(f"Configuration error: {_problem}")
 
 # --- Applications ----------------------------------------------------------
 INSTALLED_APPS = [
@@ -108,8 +126,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "portal.middleware.UserFileHeadersMiddleware",
     "portal.middleware.ReplicaReadsMiddleware",
     "portal.middleware.PublicPageCacheUpdateMiddleware",
     # Inside the page cache: a page is compressed once and served compressed from the cache.
@@ -119,11 +139,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.middleware.SessionLifetimeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "portal.middleware.AuditlogMiddleware",
     "portal.middleware.PublicPageCacheFetchMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -187,13 +208,14 @@ else:
         }
     }
 
+# Uploads are stored under an extension chosen from their verified content (portal.uploads).
 _private_storage = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 if S3_BUCKET:
     _media_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "portal.uploads.s3.VerifiedS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": S3_ENDPOINT_URL or None,
@@ -204,7 +226,7 @@ if S3_BUCKET:
         },
     }
     _private_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "portal.uploads.s3.VerifiedS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": S3_ENDPOINT_URL or None,
@@ -216,7 +238,7 @@ if S3_BUCKET:
         },
     }
 else:
-    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _media_storage = {"BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage"}
 
 STORAGES = {
     "default": _media_storage,
@@ -246,6 +268,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "portal.passwords.ContextPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -258,13 +281,15 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 AXES_USERNAME_CALLABLE = "portal.throttle.login_username"
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 OTP_TOTP_ISSUER = "Portal Keterbukaan"
+# Nobody, not even an administrator, reads a TOTP secret back from the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 

@@ -17,7 +17,14 @@ class CorePagesSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["portal:home", "portal:regions", "portal:office_pages"]
+        return [
+            "portal:home",
+            "portal:regions",
+            "portal:office_pages",
+            "portal:data",
+            "portal:feeds",
+            "opendata:api",
+        ]
 
     def location(self, name):
         return reverse(name)

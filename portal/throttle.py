@@ -11,7 +11,8 @@ the same as a ``Retry-After`` header; it is never cached, since it concerns
 one client only. Only the methods named are counted (POST by default).
 
 The admin sign-in is limited by django-axes, which takes the client's address
-and the username from here (`client_address`, `login_username`).
+and the username from here (`client_address`, from `portal.client_address`,
+and `login_username`).
 """
 
 import functools
@@ -23,6 +24,10 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
+from .client_address import client_address
+
+__all__ = ["client_address", "hit", "login_username", "throttle", "throttled_response"]
+
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # The length of django-axes' username column.
 LOGIN_USERNAME_LENGTH = 255
@@ -31,17 +36,6 @@ LOGIN_USERNAME_LENGTH = 255
 def parse_rate(rate):
     count, _, period = rate.partition("/")
     return int(count), PERIODS[period]
-
-
-def client_address(request):
-    """The client's address; behind a trusted proxy, the nearest forwarded one."""
-    from django.conf import settings
-
-    if getattr(settings, "TRUST_PROXY_HEADERS", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def now():

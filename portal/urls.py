@@ -4,10 +4,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from . import two_factor, views
 from .sitemaps import all_sitemaps
+from .uploads import serving
 
 SITEMAPS = all_sitemaps()
 
@@ -43,6 +43,7 @@ urlpatterns = [
     path("kim/", include("kim.urls")),
     path("ppid/", include("ppid.urls")),
     path("", include("ogp.urls")),
+    path("", include("portal.opendata.urls")),
     path("admin/2fa/", two_factor.verify_view, name="two_factor_verify"),
     path("admin/2fa/setup/", two_factor.setup_view, name="two_factor_setup"),
     path("admin/", admin.site.urls),
@@ -50,7 +51,7 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serving.serve_media),
     ]
 
 handler404 = "portal.views.page_not_found"

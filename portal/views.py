@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from . import datasets, search, services, wilayah
 from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
+from .opendata import http as opendata_http
 from .region_summary import district_summary
 from .throttle import throttle
 
@@ -80,18 +81,21 @@ RESULTS_PER_PAGE = 20
 def search_view(request):
     """`/cari/?q=`: every public kind of thing, ranked, grouped by kind and paginated."""
     form = SearchForm(request.GET)
-    query, kind = form.query(), form.kind()
-    context = {"form": form, "query": query, "kind": kind, "groups": [], "total": 0}
-    if query:
+    typed, kind = form.query(), form.kind()
+    context = {"form": form, "query": typed, "kind": kind, "groups": [], "total": 0, "pages": []}
+    if typed:
+        pages, _entries, query, suggested = search.search(typed)
+        context.update(pages=[] if kind else pages, suggestion=suggested)
         best = {} if kind else search.best_by_kind(query, RESULTS_PER_KIND)
         counts = search.counts_by_kind(query) if kind else {k: n for k, (n, _entries) in best.items()}
-        context["total"] = sum(counts.values())
+        context["total"] = sum(counts.values()) + len(context["pages"])
         context["counts"] = [
             (prov, counts.get(prov.kind, 0)) for prov in search.providers() if counts.get(prov.kind)
         ]
         if kind:
             from django.core.paginator import Paginator
 
+            # A page number beyond the last shows the last page.
             paginator = Paginator(search.matching(query).filter(kind=kind), RESULTS_PER_PAGE)
             page_obj = paginator.get_page(request.GET.get("page"))
             context.update(
@@ -257,6 +261,8 @@ def _back(request, path):
 
 
 def page_not_found(request, exception):
+    if opendata_http.wants_json(request):
+        return opendata_http.json_error(_("There is nothing at this address."), 404)
     return render(request, "404.html", status=404)
 
 

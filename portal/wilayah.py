@@ -63,10 +63,6 @@ class Regency:
     province_name: str
 
     @property
-    def kind_label(self):
-        return _("Kota") if self.kind == "kota" else _("Kabupaten")
-
-    @property
     def full_name(self):
         """ "Kabupaten Bojonegoro", "Kota Magelang"."""
         return f"{'Kota' if self.kind == 'kota' else 'Kabupaten'} {self.name}"

@@ -8,6 +8,24 @@ from portal import datasets
 
 from .models import InfoRequest
 
+C = datasets.column
+COUNTS = (
+    "requests",
+    "granted",
+    "partly_granted",
+    "refused",
+    "refused_exempt",
+    "refused_not_held",
+    "withdrawn",
+    "open",
+    "answered",
+    "answered_on_time",
+)
+
+datasets.register_producer(
+    datasets.Producer("ppid-utama", _("PPID Utama"), _("The regency's principal information officer."))
+)
+
 datasets.register(
     datasets.Dataset(
         key="ppid-statistik",
@@ -34,5 +52,21 @@ datasets.register(
         ],
         last_updated=lambda: InfoRequest.objects.aggregate(latest=Max("updated_at"))["latest"],
         page_url=lambda: reverse("ppid:statistics"),
+        producer="ppid-utama",
+        frequency="CONT",
+        themes=("GOVE", "JUST"),
+        keywords=("PPID", "keterbukaan informasi publik", "UU 14/2008", "permohonan informasi"),
+        fields=[
+            C("year", "integer", _("year of registration")),
+            C("unit", "string", _("name of the PPID unit")),
+            C("unit_slug", "string", _("short name of the unit")),
+            C("unit_kind", "string", _("kind of unit")),
+            C("village_code", "string", _("Kemendagri code of the village, for a village unit")),
+            *(C(name, "integer", _("number of requests")) for name in COUNTS),
+            C("answered_on_time_percent", "number", _("percentage answered within the legal deadline")),
+            C("median_working_days", "number", _("median working days to answer")),
+            C("objections", "integer", _("objections to the atasan PPID")),
+            C("disputes", "integer", _("disputes at the Komisi Informasi")),
+        ],
     )
 )

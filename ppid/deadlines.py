@@ -14,7 +14,8 @@ the tenth working day after it.
 
 `WorkingCalendar` answers "is this a working day, and if not why?" and
 `Deadline` keeps the days it skipped so the tracking page can show how a due
-date was reached.
+date was reached. The periods themselves live in `ppid.periods`, which the
+models read without importing this module (which reads the models).
 """
 
 import datetime
@@ -26,14 +27,28 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-# Statutory periods (UU 14/2008 Pasal 22(7)-(8), 35-37).
-ANSWER_DAYS = 10
-MAX_EXTENSION_DAYS = 7
-OBJECTION_FILING_DAYS = 30
-OBJECTION_ANSWER_DAYS = 30
-DISPUTE_FILING_DAYS = 14
-# Officers are reminded when a request falls due within this many working days.
-REMINDER_HORIZON_DAYS = 2
+from .models import NonWorkingDay
+from .periods import (
+    ANSWER_DAYS,
+    DISPUTE_FILING_DAYS,
+    MAX_EXTENSION_DAYS,
+    OBJECTION_ANSWER_DAYS,
+    OBJECTION_FILING_DAYS,
+    REMINDER_HORIZON_DAYS,
+)
+
+# The statutory periods are named here too, for the code that counts them.
+__all__ = [
+    "ANSWER_DAYS",
+    "DISPUTE_FILING_DAYS",
+    "MAX_EXTENSION_DAYS",
+    "OBJECTION_ANSWER_DAYS",
+    "OBJECTION_FILING_DAYS",
+    "REMINDER_HORIZON_DAYS",
+    "Deadline",
+    "SkippedDay",
+    "WorkingCalendar",
+]
 
 WEEKEND = {5, 6}
 WEEKEND_LABEL = _("weekend")
@@ -89,8 +104,6 @@ class WorkingCalendar:
     @classmethod
     def from_db(cls, **kwargs):
         """A calendar holding every local non-working day recorded in the back office."""
-        from .models import NonWorkingDay
-
         local = dict(NonWorkingDay.objects.values_list("date", "description"))
         return cls(local_days=local, **kwargs)
 

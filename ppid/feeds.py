@@ -6,13 +6,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from portal import wilayah
+from portal.opendata.syndication import OpenFeedMixin
 
 from .models import DipItem
 
 FEED_SIZE = 30
 
 
-class DipFeed(Feed):
+class DipFeed(OpenFeedMixin, Feed):
     description = _(
         "New entries in the lists of public information of the regency, its agencies and villages."
     )

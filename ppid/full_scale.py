@@ -3,7 +3,7 @@
 Tops the information requests up to `TOTAL_REQUESTS`, spread over the demo's
 years in the demo's growing yearly proportions, across the regency's PPID
 Utama, its agencies and the villages that have a PPID Desa. Each request is
-planned by the demo's own `ppid.demo._plan` (status mix, history rows, the
+planned by the demo's own `ppid.demo.plan_request` (status mix, history rows, the
 written notice, survey answers, objections and disputes), so the register,
 statistics and reports treat them like any other request. Everything written
 is sample data: ``is_sample`` is set and requesters are the demo's fictitious
@@ -28,12 +28,8 @@ from portal.demo import full_scale_loader
 
 from . import demo
 from .deadlines import Deadline, WorkingCalendar
-from .models import (
-    InfoRequest,
-    PpidUnit,
-    RegistrationCounter,
-)
-from .services import REQUEST_SERIES, format_number
+from .models import InfoRequest, PpidUnit, RegistrationCounter
+from .services.numbers import REQUEST_SERIES, format_number
 
 TOTAL_REQUESTS = 50_000
 SEED = demo.SEED + 100
@@ -109,7 +105,7 @@ def load(stdout):
         if not count:
             continue
         plans = [
-            demo._plan(
+            demo.plan_request(
                 rng,
                 year,
                 sequence,
@@ -151,7 +147,7 @@ def _save_year(rng, year, plans, calendar, today):
         plan["request"].pk = ids[plan["request"].sequence]
     objected = demo.write_request_children(plans, batch_size=BATCH_SIZE)
     if objected:
-        demo._objections(rng, objected, calendar, today)
+        demo.write_objections(rng, objected, calendar, today)
     counter.last_number = start + len(plans)
     counter.save(update_fields=["last_number"])
     return len(objected)

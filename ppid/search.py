@@ -55,3 +55,89 @@ search.register(
         entry=_request_entry,
     )
 )
+
+# The information service's task pages, found by what citizens type (both languages).
+search.register_pages(
+    search.TaskPage(
+        "ppid:request_new",
+        _("Request public information"),
+        (
+            "permohonan informasi",
+            "permohonan informasi publik",
+            "ajukan permohonan",
+            "minta informasi",
+            "meminta informasi",
+            "formulir permohonan",
+            "request information",
+            "information request",
+            "freedom of information",
+            "foi request",
+        ),
+    ),
+    search.TaskPage(
+        "ppid:track",
+        _("Track a request"),
+        ("lacak", "lacak permohonan", "cek status permohonan", "status permohonan", "track", "track request"),
+    ),
+    search.TaskPage(
+        "ppid:objection_new",
+        _("File an objection"),
+        (
+            "keberatan",
+            "ajukan keberatan",
+            "pengajuan keberatan",
+            "objection",
+            "appeal",
+            "complaint about a request",
+        ),
+    ),
+    search.TaskPage(
+        "ppid:dip",
+        _("List of public information"),
+        (
+            "daftar informasi publik",
+            "dip",
+            "informasi publik",
+            "public information list",
+            "list of public information",
+        ),
+    ),
+    search.TaskPage(
+        "ppid:register",
+        _("Public register of requests"),
+        ("register permohonan", "daftar permohonan", "request register", "public register"),
+    ),
+    search.TaskPage(
+        "ppid:statistics",
+        _("PPID statistics"),
+        ("statistik ppid", "statistik permohonan", "ppid statistics", "request statistics"),
+    ),
+    search.TaskPage(
+        "ppid:reports",
+        _("Annual reports"),
+        ("laporan tahunan", "laporan ppid", "annual report", "ppid report"),
+    ),
+    search.TaskPage(
+        "ppid:ikm",
+        _("Satisfaction index"),
+        (
+            "ikm",
+            "skm",
+            "survei kepuasan",
+            "indeks kepuasan masyarakat",
+            "satisfaction survey",
+            "satisfaction index",
+        ),
+    ),
+    search.TaskPage(
+        "ppid:maklumat",
+        _("Service standard"),
+        ("maklumat", "maklumat pelayanan", "standar layanan", "service standard", "service charter"),
+    ),
+    search.TaskPage(
+        "ppid:regulations",
+        _("Regulations"),
+        ("peraturan", "dasar hukum", "uu 14 2008", "regulations", "legal basis"),
+    ),
+    search.TaskPage("ppid:units", _("PPID units"), ("unit ppid", "ppid desa", "ppid units", "ppid")),
+)

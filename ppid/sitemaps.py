@@ -7,6 +7,7 @@ merges it with the other apps' sections.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from . import statistics
 from .models import DipItem, InfoRequest, PpidUnit
 
 
@@ -30,6 +31,19 @@ class PpidPagesSitemap(Sitemap):
 
     def location(self, item):
         return reverse(f"ppid:{item}")
+
+
+class AnnualReportSitemap(Sitemap):
+    """`/ppid/laporan/<tahun>/`: one annual report per year with requests."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return sorted(statistics.years_with_requests(), reverse=True)
+
+    def location(self, year):
+        return reverse("ppid:report", args=[year])
 
 
 class PpidUnitSitemap(Sitemap):
@@ -70,6 +84,7 @@ SITEMAPS = {
     "ppid-unit": PpidUnitSitemap,
     "ppid-dip": DipItemSitemap,
     "ppid-register": RegisterSitemap,
+    "ppid-laporan": AnnualReportSitemap,
 }
 
 # The name every app's sitemaps module exports (see portal.sitemaps).

@@ -8,6 +8,8 @@ dashes instead of slashes: ``/ppid/permohonan/PPID-2026-000123/``. The
 
 from django.urls import path, register_converter
 
+from portal.opendata.http import dataset_updated, open_data, open_feed
+
 from . import feeds, views
 
 
@@ -24,6 +26,7 @@ class RequestNumberConverter:
 register_converter(RequestNumberConverter, "ppid_nomor")
 
 app_name = "ppid"
+DATA = open_data(last_modified=dataset_updated("ppid-statistik"), dataset="ppid-statistik")
 
 urlpatterns = [
     path("", views.PpidHomeView.as_view(), name="home"),
@@ -32,8 +35,8 @@ urlpatterns = [
     path("peraturan/", views.RegulationListView.as_view(), name="regulations"),
     path("maklumat/", views.maklumat, name="maklumat"),
     path("dip/", views.DipListView.as_view(), name="dip"),
-    path("dip/feed/", feeds.DipFeed(), name="dip_feed"),
-    path("dip/feed/atom/", feeds.DipAtomFeed(), name="dip_feed_atom"),
+    path("dip/feed/", open_feed(feeds.DipFeed()), name="dip_feed"),
+    path("dip/feed/atom/", open_feed(feeds.DipAtomFeed()), name="dip_feed_atom"),
     path("dip/<int:pk>/", views.DipDetailView.as_view(), name="dip_detail"),
     path("permohonan/baru/", views.request_new, name="request_new"),
     path("permohonan/lacak/", views.track, name="track"),
@@ -44,10 +47,10 @@ urlpatterns = [
     path("register/", views.RegisterListView.as_view(), name="register"),
     path("keberatan/baru/", views.objection_new, name="objection_new"),
     path("statistik/", views.StatisticsView.as_view(), name="statistics"),
-    path("statistik.csv", views.statistics_csv, name="statistics_csv"),
-    path("statistik.json", views.statistics_json, name="statistics_json"),
+    path("statistik.csv", DATA(views.statistics_csv), name="statistics_csv"),
+    path("statistik.json", DATA(views.statistics_json), name="statistics_json"),
     path("laporan/", views.ReportIndexView.as_view(), name="reports"),
     path("laporan/<int:year>/", views.report, name="report"),
-    path("laporan/<int:year>.csv", views.report_csv, name="report_csv"),
+    path("laporan/<int:year>.csv", DATA(views.report_csv), name="report_csv"),
     path("ikm/", views.IkmView.as_view(), name="ikm"),
 ]

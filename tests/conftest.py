@@ -4,6 +4,7 @@ a fast password hasher, an in-memory cache and e-mail, and no network."""
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -30,6 +31,8 @@ def _territory_after_flush(request):
     if marker and marker.kwargs.get("transaction"):
         request.getfixturevalue("transactional_db")
         if not Village.objects.exists():
+            # The flush gave content types new ids; forget the ones cached before it.
+            ContentType.objects.clear_cache()
             call_command("load_regions", verbosity=0)
             sync_roles()
 
@@ -51,11 +54,11 @@ def _fast_and_isolated(settings, tmp_path):
     settings.STORAGES = {
         **django_settings.STORAGES,
         "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "media"},
         },
         "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
             "OPTIONS": {"location": tmp_path / "private", "base_url": None},
         },
     }

@@ -8,6 +8,8 @@ from portal import datasets
 
 from .models import Visit
 
+C = datasets.column
+
 datasets.register(
     datasets.Dataset(
         key="kunjungan",
@@ -35,5 +37,23 @@ datasets.register(
         ],
         last_updated=lambda: Visit.objects.published().aggregate(latest=Max("updated_at"))["latest"],
         page_url=lambda: reverse("visits:list"),
+        frequency="IRREG",
+        themes=("GOVE",),
+        keywords=("kunjungan kerja", "studi banding", "benchmarking", "studi tiru"),
+        fields=[
+            C("date", "date", _("first day of the visit")),
+            C("end_date", "date", _("last day of the visit")),
+            C("title", "string", _("title of the report"), constraints={"required": True}),
+            C("kind", "string", _("kind of visit")),
+            C("institution", "string", _("visiting institution")),
+            C("institution_type", "string", _("type of institution")),
+            C("province_code", "string", _("Kemendagri code of the visitors' province")),
+            C("province", "string", _("the visitors' province")),
+            C("topics", "string", _("topics discussed, separated by ;")),
+            C("villages", "string", _("villages visited as code and name, separated by ;")),
+            C("url", "string", _("address of the report"), format="uri"),
+            C("published_at", "datetime", _("when the report was published (ISO 8601)"), format="any"),
+            datasets.one_zero("is_sample", _("invented sample data")),
+        ],
     )
 )

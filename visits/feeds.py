@@ -6,13 +6,14 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from portal import wilayah
+from portal.opendata.syndication import OpenFeedMixin
 
 from .models import Visit
 
 FEED_SIZE = 20
 
 
-class LatestVisitsFeed(Feed):
+class LatestVisitsFeed(OpenFeedMixin, Feed):
     feed_type = Rss201rev2Feed
     link = reverse_lazy("visits:list")
 
@@ -26,7 +27,7 @@ class LatestVisitsFeed(Feed):
         return (
             Visit.objects.published()
             .select_related("institution")
-            .prefetch_related("topics")
+            .prefetch_related("topics", "photos")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]
         )
 
@@ -52,6 +53,9 @@ class LatestVisitsFeed(Feed):
 
     def item_categories(self, visit):
         return [topic.name for topic in visit.topics.all()]
+
+    def item_enclosures(self, visit):
+        return self.photo_enclosures(visit.photos.all())
 
 
 class LatestVisitsAtomFeed(LatestVisitsFeed):

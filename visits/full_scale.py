@@ -17,6 +17,7 @@ search index afterwards) and no audit log entries are written.
 
 import datetime
 import random
+from types import SimpleNamespace
 
 from django.utils import timezone
 
@@ -37,6 +38,7 @@ from .models import (
 )
 from .models.visit import RESERVED_SLUGS, SLUG_MAX_LENGTH
 from .slugs import propose_slug
+from .workflows import VISIT_WORKFLOW
 
 TOTAL_VISITS = 2000
 SEED = 352_2000
@@ -78,6 +80,19 @@ def load(stdout):
 
 
 def _add_visits(count, *, rng):
+    pool = _pool(rng)
+    days = _visit_days(count, rng, today=timezone.localdate())
+    visits, details = [], []
+    for day in days:
+        visit, chosen_topics, visited = _new_visit(day, rng, pool)
+        visits.append(visit)
+        details.append(_details(visit, day, chosen_topics, visited, rng, pool))
+    Visit.objects.bulk_create(visits, batch_size=500)
+    _bulk_children(visits, details, pool.photos, rng)
+
+
+def _pool(rng):
+    """What the new visits are drawn from (the institutions are drawn with `rng`)."""
     vocabulary = visits_demo.load_vocabulary()
     institutions = _institutions(rng)
     weights = [_institution_weight(institution) for institution in institutions]
@@ -91,80 +106,101 @@ def _add_visits(count, *, rng):
     photos = _photo_sources()
     regency = wilayah.deployment()
     slugs = set(Visit.objects.values_list("slug", flat=True)) | set(RESERVED_SLUGS)
-    now = timezone.now()
-    days = _visit_days(count, rng, today=timezone.localdate())
+    return SimpleNamespace(
+        institutions=institutions,
+        weights=weights,
+        topics=topics,
+        topic_slugs=topic_slugs,
+        units=units,
+        villages=villages,
+        kims_by_village=kims_by_village,
+        photos=photos,
+        regency=regency,
+        slugs=slugs,
+        now=timezone.now(),
+    )
 
-    visits, details = [], []
-    for day in days:
-        institution = rng.choices(institutions, weights)[0]
-        kind = rng.choice(visits_demo.SAMPLE_KINDS)
-        chosen_topics = rng.sample(topic_slugs, rng.randint(1, 3))
-        phrases = [visits_demo.TOPIC_PHRASES[s] for s in chosen_topics]
-        words = visits_demo._join([visits_demo.TOPIC_WORDS[s] for s in chosen_topics])
-        title = f"{visits_demo.KIND_WORDS[kind]} {institution.label} tentang {words}"
-        slug = _free_slug(
-            f"{propose_slug(title, max_length=SLUG_MAX_LENGTH - 10, fallback='kunjungan')}-{day:%Y%m%d}",
-            slugs,
-        )
-        size = rng.randint(6, 45)
-        end = day + datetime.timedelta(days=1) if rng.random() < 0.2 else None
-        publish_at = datetime.datetime.combine(
-            (end or day) + datetime.timedelta(days=1),
-            datetime.time(10, rng.randrange(0, 60)),
-            tzinfo=visits_demo.WIB,
-        )
-        visited = rng.sample(villages, min(len(villages), rng.choice([0, 1, 1, 1, 2, 3])))
-        body = visits_demo._sample_body(institution, kind, phrases, visited, size)
-        follow_up = visits_demo._sample_follow_up(institution, phrases) if rng.random() < 0.4 else ""
-        venue = rng.choice(VENUES)
-        visits.append(
-            Visit(
-                title=title,
-                slug=slug,
-                kind=kind,
-                institution=institution,
-                leader_name=_person(rng),
-                leader_position=rng.choice(visits_demo.LEADER_POSITIONS[institution.kind]),
-                delegation_size=size,
-                start_date=day,
-                end_date=end,
-                venue=venue,
-                body=body,
-                body_html=richtext.to_html(body),
-                follow_up=follow_up,
-                follow_up_html=richtext.to_html(follow_up) if follow_up else "",
-                author_credit="Contoh/Dinkominfo",
-                status=Visit.Status.PUBLISHED,
-                publish_at=min(publish_at, now),
-                is_sample=True,
-            )
-        )
-        host = (_person(rng), rng.choice(visits_demo.HOST_POSITIONS).format(regency=regency.full_name))
-        officials = [(*host, HostOfficial.Part.RECEIVED)]
-        for part in rng.sample(OTHER_PARTS, rng.randint(0, 2)):
-            officials.append((_person(rng), rng.choice(PRESENTERS), part))
-        sessions = [("Penerimaan rombongan dan paparan", venue, f"{host[0]}, {host[1]}")]
-        sessions += [(f"Kunjungan ke {village.label}", str(village.label), "") for village in visited]
-        kims = [
-            present[0]
-            for village in visited
-            if (present := [kim for kim in kims_by_village.get(village.code, []) if _existed(kim, day)])
-            and rng.random() < 0.5
-        ]
-        details.append(
-            {
-                "topics": [topics[s] for s in chosen_topics if s in topics],
-                "units": rng.sample(units, min(len(units), rng.randint(1, 3))),
-                "villages": visited,
-                "kims": kims,
-                "officials": officials,
-                "sessions": sessions,
-                "photos": rng.choices(PHOTO_COUNTS, PHOTO_WEIGHTS)[0] if photos else 0,
-            }
-        )
 
-    Visit.objects.bulk_create(visits, batch_size=500)
-    _bulk_children(visits, details, photos, rng)
+def _new_visit(day, rng, pool):
+    """An unsaved published sample visit on `day`, with the topics and villages drawn for it."""
+    institution = rng.choices(pool.institutions, pool.weights)[0]
+    kind = rng.choice(visits_demo.SAMPLE_KINDS)
+    chosen_topics = rng.sample(pool.topic_slugs, rng.randint(1, 3))
+    phrases = [visits_demo.TOPIC_PHRASES[s] for s in chosen_topics]
+    words = visits_demo._join([visits_demo.TOPIC_WORDS[s] for s in chosen_topics])
+    title = f"{visits_demo.KIND_WORDS[kind]} {institution.label} tentang {words}"
+    slug = _free_slug(
+        f"{propose_slug(title, max_length=SLUG_MAX_LENGTH - 10, fallback='kunjungan')}-{day:%Y%m%d}",
+        pool.slugs,
+    )
+    size = rng.randint(6, 45)
+    end = day + datetime.timedelta(days=1) if rng.random() < 0.2 else None
+    publish_at = datetime.datetime.combine(
+        (end or day) + datetime.timedelta(days=1),
+        datetime.time(10, rng.randrange(0, 60)),
+        tzinfo=visits_demo.WIB,
+    )
+    visited = rng.sample(pool.villages, min(len(pool.villages), rng.choice([0, 1, 1, 1, 2, 3])))
+    body = visits_demo._sample_body(institution, kind, phrases, visited, size)
+    follow_up = visits_demo._sample_follow_up(institution, phrases) if rng.random() < 0.4 else ""
+    venue = rng.choice(VENUES)
+    visit = Visit(
+        title=title,
+        slug=slug,
+        kind=kind,
+        institution=institution,
+        leader_name=_person(rng),
+        leader_position=rng.choice(visits_demo.LEADER_POSITIONS[institution.kind]),
+        delegation_size=size,
+        start_date=day,
+        end_date=end,
+        venue=venue,
+        body=body,
+        body_html=richtext.to_html(body),
+        follow_up=follow_up,
+        follow_up_html=richtext.to_html(follow_up) if follow_up else "",
+        author_credit="Contoh/Dinkominfo",
+        publish_at=min(publish_at, pool.now),
+        is_sample=True,
+    )
+    return visit, chosen_topics, visited
+
+
+def _details(visit, day, chosen_topics, visited, rng, pool):
+    """The relations, people and programme drawn for a new visit."""
+    host = (_person(rng), rng.choice(visits_demo.HOST_POSITIONS).format(regency=pool.regency.full_name))
+    officials = [(*host, HostOfficial.Part.RECEIVED)]
+    for part in rng.sample(OTHER_PARTS, rng.randint(0, 2)):
+        officials.append((_person(rng), rng.choice(PRESENTERS), part))
+    sessions = [("Penerimaan rombongan dan paparan", visit.venue, f"{host[0]}, {host[1]}")]
+    sessions += [(f"Kunjungan ke {village.label}", str(village.label), "") for village in visited]
+    kims = [
+        present[0]
+        for village in visited
+        if (present := [kim for kim in pool.kims_by_village.get(village.code, []) if _existed(kim, day)])
+        and rng.random() < 0.5
+    ]
+    return {
+        "topics": [pool.topics[s] for s in chosen_topics if s in pool.topics],
+        "units": rng.sample(pool.units, min(len(pool.units), rng.randint(1, 3))),
+        "villages": visited,
+        "kims": kims,
+        "officials": officials,
+        "sessions": sessions,
+        "photos": rng.choices(PHOTO_COUNTS, PHOTO_WEIGHTS)[0] if pool.photos else 0,
+        "history": _published(visit),
+    }
+
+
+def _published(visit):
+    """Put a new visit on the path draft → published; return its one history row.
+
+    A visit enters its history with its first move (the admin creates drafts
+    without a history row), so the seeded row for the draft is left out.
+    """
+    at = visit.publish_at
+    path = [(Visit.Status.DRAFT, at), (Visit.Status.PUBLISHED, at)]
+    return VISIT_WORKFLOW.seed(visit, path, history_rows={1: {"publish_at": at, "is_public": True}})[1:]
 
 
 def _bulk_children(visits, details, photos, rng):
@@ -201,15 +237,7 @@ def _bulk_children(visits, details, photos, rng):
                     is_sample=True,
                 )
             )
-        history.append(
-            VisitHistoryEntry(
-                visit=visit,
-                at=visit.publish_at,
-                from_status=Visit.Status.DRAFT,
-                to_status=Visit.Status.PUBLISHED,
-                publish_at=visit.publish_at,
-            )
-        )
+        history += VISIT_WORKFLOW.attach(visit, detail["history"])
     for model, rows in (
         (Visit.topics.through, topic_links),
         (Visit.host_units.through, unit_links),

@@ -41,3 +41,25 @@ search.register(
         },
     )
 )
+
+# The visits pages, found by what citizens type (both languages).
+search.register_pages(
+    search.TaskPage(
+        "visits:list",
+        _("Benchmarking and study visits"),
+        (
+            "kunjungan",
+            "kunjungan kerja",
+            "studi banding",
+            "studi tiru",
+            "benchmarking",
+            "study visit",
+            "visits",
+        ),
+    ),
+    search.TaskPage(
+        "visits:statistics",
+        _("Visit statistics"),
+        ("statistik kunjungan", "visit statistics", "jumlah kunjungan", "number of visits"),
+    ),
+)

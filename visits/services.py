@@ -1,7 +1,7 @@
 """Write-side workflows of visits: status changes, corrections and scheduled publishing.
 
-`change_status()` is the only code that assigns `Visit.status`. It accepts only
-the moves in `Visit.NEXT_STATUSES`, sets the publish time, and writes a
+`change_status()` moves a visit through `VISIT_WORKFLOW` (the moves in
+`Visit.NEXT_STATUSES`), sets the publish time, and writes a
 `VisitHistoryEntry` in the same transaction. Changing a published visit is
 recorded with `record_correction()`, which the visit page shows as a dated
 correction note. `publish_due()` publishes scheduled visits whose time has
@@ -15,20 +15,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Visit, VisitHistoryEntry
+from portal.workflow import InvalidTransition
+
+from .models import Visit
+from .workflows import VISIT_WORKFLOW
 
 Status = Visit.Status
 
 
-class StatusChangeError(Exception):
-    """A move the status table or the publish-time rules do not allow; `message` is translated."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+# Every refusal is an `InvalidTransition`: code ``invalid_transition`` for a move
+# outside the table, ``publish_time`` for the publish-time rules and
+# ``correction`` for a correction that cannot be recorded.
+StatusChangeError = InvalidTransition
 
 
-@transaction.atomic
 def change_status(*, visit, to, actor=None, publish_at=None, note="", now=None):
     """Move a visit to status `to` and record the move; return the history entry.
 
@@ -38,45 +38,53 @@ def change_status(*, visit, to, actor=None, publish_at=None, note="", now=None):
       keeps its due time and anything else is published now.
     - to ``draft`` (from scheduled): the publish time is cleared.
 
-    Raises StatusChangeError, and changes nothing, for any other move.
+    Raises StatusChangeError, and changes nothing, for any other move. The
+    entry is public when the visit is published.
     """
     now = now or timezone.now()
     to = Status(to)
-    locked = Visit.objects.select_for_update().get(pk=visit.pk)
-    current = Status(locked.status)
-    if to not in Visit.NEXT_STATUSES[current]:
-        raise StatusChangeError(
-            _("A visit that is “%(current)s” cannot become “%(target)s”.")
-            % {"current": current.label, "target": to.label}
-        )
+    # Filled on the locked row, before the history row is written.
+    history = {"publish_at": None}
+
+    def timed(locked):
+        chosen = _publish_time(Status(locked.status), to, locked.publish_at, publish_at, now)
+        locked.publish_at = history["publish_at"] = chosen
+        return ["publish_at"]
+
+    return VISIT_WORKFLOW.transition(
+        visit,
+        to,
+        actor=actor,
+        note=note,
+        at=now,
+        is_public=to == Status.PUBLISHED,
+        apply=timed,
+        history=history,
+    )
+
+
+def _publish_time(current, to, current_publish_at, publish_at, now):
+    """The publish time a visit has after moving from `current` to `to`."""
     if to == Status.SCHEDULED:
         if publish_at is None:
-            raise StatusChangeError(_("Choose the time at which the visit is to be published."))
+            raise StatusChangeError(
+                _("Choose the time at which the visit is to be published."), code="publish_time"
+            )
         if publish_at <= now:
-            raise StatusChangeError(_("A scheduled time must lie in the future; publish now instead."))
-    elif to == Status.PUBLISHED:
+            raise StatusChangeError(
+                _("A scheduled time must lie in the future; publish now instead."), code="publish_time"
+            )
+        return publish_at
+    if to == Status.PUBLISHED:
         if publish_at is not None and publish_at > now:
-            raise StatusChangeError(_("That time lies in the future: schedule the visit instead."))
+            raise StatusChangeError(
+                _("That time lies in the future: schedule the visit instead."), code="publish_time"
+            )
         if publish_at is None:
-            due = current == Status.SCHEDULED and locked.publish_at and locked.publish_at <= now
-            publish_at = locked.publish_at if due else now
-    else:
-        publish_at = None
-
-    entry = VisitHistoryEntry.objects.create(
-        visit=locked,
-        at=now,
-        from_status=current,
-        to_status=to,
-        publish_at=publish_at,
-        note=note,
-        actor=actor,
-    )
-    locked.status = to
-    locked.publish_at = publish_at
-    locked.save(update_fields=["status", "publish_at", "updated_at"])
-    visit.status, visit.publish_at, visit.updated_at = locked.status, locked.publish_at, locked.updated_at
-    return entry
+            due = current == Status.SCHEDULED and current_publish_at and current_publish_at <= now
+            publish_at = current_publish_at if due else now
+        return publish_at
+    return None
 
 
 @transaction.atomic
@@ -88,17 +96,13 @@ def record_correction(*, visit, note, actor=None, now=None):
     """
     note = (note or "").strip()
     if visit.status != Status.PUBLISHED:
-        raise StatusChangeError(_("Only a published visit has corrections."))
+        raise StatusChangeError(_("Only a published visit has corrections."), code="correction")
     if not note:
-        raise StatusChangeError(_("Describe the correction; it is shown on the visit's page."))
-    return VisitHistoryEntry.objects.create(
-        visit=visit,
-        at=now or timezone.now(),
-        from_status=Status.PUBLISHED,
-        to_status=Status.PUBLISHED,
-        publish_at=visit.publish_at,
-        note=note,
-        actor=actor,
+        raise StatusChangeError(
+            _("Describe the correction; it is shown on the visit's page."), code="correction"
+        )
+    return VISIT_WORKFLOW.record(
+        visit, actor=actor, note=note, at=now, is_public=True, history={"publish_at": visit.publish_at}
     )
 
 

@@ -5,12 +5,13 @@ not yet due reaches the public. Each page runs a fixed number of queries
 whatever the number of visits or photos.
 """
 
-import csv
 import json
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
+
+from portal import csv_export
 
 from .forms import VisitFilterForm
 from .models import HostOfficial, Visit
@@ -135,7 +136,7 @@ def data_csv(request):
     """`/kunjungan/data.csv`: every published visit, one row each (UTF-8, comma-separated)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kunjungan.csv"'
-    writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
+    writer = csv_export.DictWriter(response, fieldnames=EXPORT_FIELDS)
     writer.writeheader()
     for row in _export_rows(request):
         row["topics"] = "; ".join(row["topics"])

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import richtext
 from portal.uploads import BasePhoto
+from portal.workflow import HistoryEntry
 
 from .registry import RICH_TEXT_HELP, Kim
 
@@ -148,29 +149,21 @@ class PostPhoto(BasePhoto):
         verbose_name_plural = _("photos")
 
 
-class PostTransition(models.Model):
-    """One move of a post between statuses: who, when and the reviewer's note."""
+class PostTransition(HistoryEntry):
+    """One move of a post between statuses: who, when and the reviewer's note.
+
+    The review history is the back office's; the public sees only the post.
+    """
 
     post = models.ForeignKey(
         Post, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("post")
     )
-    from_status = models.CharField(_("from"), max_length=12, choices=Post.Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=12, choices=Post.Status.choices)
-    at = models.DateTimeField(_("at"))
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
+    from_status = models.CharField(_("from"), max_length=20, choices=Post.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Post.Status.choices)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("post status change")
         verbose_name_plural = _("post status history")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.post}: {self.from_status or '∅'} → {self.to_status}"

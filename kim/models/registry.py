@@ -1,5 +1,6 @@
-"""The KIM registry: the groups, the levels the regency defines, their status
-history, media channels, boards (pengurus) and awards.
+"""The KIM registry: the groups, the levels the regency defines and their status
+history. Media channels live in `channels`, boards (pengurus) and awards in
+`board`; their names are importable from here too.
 
 A KIM (Kelompok/Komunitas Informasi Masyarakat) belongs to one desa or
 kelurahan; a village may have several. Diskominfo keeps the registry; each KIM's
@@ -8,14 +9,11 @@ inactive, dissolved) only changes through `kim.services.change_kim_status`,
 which keeps the dated history shown on the public profile.
 """
 
-import datetime
-from urllib.parse import urlsplit
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator, URLValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +21,19 @@ from django.utils.translation import gettext_lazy as _
 from portal import richtext
 from portal.models import Village
 from portal.uploads import DocumentValidator, random_name
+from portal.workflow import HistoryEntry
+
+from .board import (
+    BOARD_ROLE_VALUES,
+    ROLE_RANK,
+    Achievement,
+    BoardMember,
+    BoardQuerySet,
+    BoardRole,
+    TermMixin,
+    terms_overlap,
+)
+from .channels import MediaChannel, MediaChannelQuerySet
 
 RICH_TEXT_HELP = _(
     "Write plain text; leave an empty line between paragraphs. Optional: "
@@ -252,303 +263,58 @@ class Kim(models.Model):
         return bool(self.decree_number or self.decree_date or self.decree_file)
 
 
-class KimStatusChange(models.Model):
-    """One dated status of a KIM; the rows form its public status history."""
+class KimStatusChangeQuerySet(models.QuerySet):
+    def newest_first(self):
+        """The order the KIM's page and the back office show its history in."""
+        return self.order_by("-on", "-pk")
+
+
+class KimStatusChange(HistoryEntry):
+    """One dated status of a KIM; the rows form its public status history.
+
+    `on` is the date the status holds from (a decree date, say); the kit's
+    `at` is when the change was recorded in the portal.
+    """
 
     kim = models.ForeignKey(
         Kim, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("KIM")
     )
     from_status = models.CharField(
-        _("previous status"), max_length=12, choices=Kim.Status.choices, blank=True
+        _("previous status"), max_length=20, choices=Kim.Status.choices, blank=True
     )
-    to_status = models.CharField(_("new status"), max_length=12, choices=Kim.Status.choices)
+    to_status = models.CharField(_("new status"), max_length=20, choices=Kim.Status.choices)
     on = models.DateField(_("date"))
-    note = models.CharField(_("public note"), max_length=300, blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    recorded = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
-    class Meta:
+    objects = KimStatusChangeQuerySet.as_manager()
+
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("KIM status change")
         verbose_name_plural = _("KIM status history")
-        ordering = ["-on", "-pk"]
+        # Oldest first, as the kit reads a history; pages use newest_first().
+        ordering = ["on", "pk"]
 
     def __str__(self):
         return f"{self.kim}: {self.get_to_status_display()} ({self.on})"
 
 
-class MediaChannelQuerySet(models.QuerySet):
-    def websites(self):
-        return self.filter(kind=MediaChannel.Kind.WEBSITE).exclude(url="")
-
-
-class MediaChannel(models.Model):
-    """A channel through which a KIM spreads information: website, social media, radio, bulletin."""
-
-    class Kind(models.TextChoices):
-        WEBSITE = "website", _("Website or blog")
-        FACEBOOK = "facebook", "Facebook"
-        INSTAGRAM = "instagram", "Instagram"
-        YOUTUBE = "youtube", "YouTube"
-        TIKTOK = "tiktok", "TikTok"
-        X = "x", "X (Twitter)"
-        WHATSAPP = "whatsapp", _("WhatsApp channel")
-        RADIO = "radio", _("Community radio")
-        BULLETIN = "bulletin", _("Bulletin or notice board")
-        OTHER = "other", _("Other")
-
-    # Kinds that may exist offline (a radio frequency, a printed bulletin) and so need no URL.
-    OFFLINE_KINDS = ("radio", "bulletin")
-    # The hosts a social-media address must point to, so a typo or a stray link is caught.
-    HOSTS = {
-        "facebook": ("facebook.com", "fb.com", "fb.me"),
-        "instagram": ("instagram.com",),
-        "youtube": ("youtube.com", "youtu.be"),
-        "tiktok": ("tiktok.com",),
-        "x": ("x.com", "twitter.com"),
-        "whatsapp": ("whatsapp.com", "wa.me"),
-    }
-
-    kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="channels", verbose_name=_("KIM"))
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    url = models.URLField(
-        _("address (URL)"),
-        max_length=300,
-        blank=True,
-        validators=[URLValidator(schemes=["http", "https"])],
-        help_text=_("Starting with https://. May be empty only for a radio or a printed bulletin."),
-    )
-    name = models.CharField(
-        _("name or description"),
-        max_length=150,
-        blank=True,
-        help_text=_("E.g. the radio's name and frequency, or the bulletin's title and how often it appears."),
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = MediaChannelQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("media channel")
-        verbose_name_plural = _("media channels")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(url="") | Q(kind__in=["radio", "bulletin"]), name="kim_channel_url_required"
-            ),
-            models.CheckConstraint(condition=~Q(url="") | ~Q(name=""), name="kim_channel_not_empty"),
-            models.UniqueConstraint(
-                fields=["kim", "url"], condition=~Q(url=""), name="kim_channel_url_once_per_kim"
-            ),
-            models.CheckConstraint(
-                condition=Q(
-                    kind__in=[
-                        "website",
-                        "facebook",
-                        "instagram",
-                        "youtube",
-                        "tiktok",
-                        "x",
-                        "whatsapp",
-                        "radio",
-                        "bulletin",
-                        "other",
-                    ]
-                ),
-                name="kim_channel_kind_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return self.name or self.url
-
-    def clean(self):
-        super().clean()
-        if not self.url:
-            if self.kind not in self.OFFLINE_KINDS:
-                raise ValidationError({"url": _("Give the address (URL) of this channel.")})
-            if not self.name:
-                raise ValidationError({"name": _("Describe the channel, e.g. the radio's frequency.")})
-            return
-        hosts = self.HOSTS.get(self.kind)
-        if hosts:
-            host = (urlsplit(self.url).hostname or "").lower()
-            if not any(host == h or host.endswith("." + h) for h in hosts):
-                raise ValidationError(
-                    {
-                        "url": _("A %(kind)s address must be on %(hosts)s.")
-                        % {"kind": self.get_kind_display(), "hosts": ", ".join(hosts)}
-                    }
-                )
-
-    @property
-    def label(self):
-        return self.name or self.get_kind_display()
-
-
-class BoardRole(models.TextChoices):
-    """Positions on a KIM board (and on the forum's board), in display order."""
-
-    CHAIR = "ketua", _("Chair (ketua)")
-    VICE_CHAIR = "wakil_ketua", _("Vice chair (wakil ketua)")
-    SECRETARY = "sekretaris", _("Secretary (sekretaris)")
-    TREASURER = "bendahara", _("Treasurer (bendahara)")
-    GATHERING = "seksi_pengumpulan", _("Head of information gathering")
-    PROCESSING = "seksi_pengolahan", _("Head of information processing")
-    DISSEMINATION = "seksi_penyebaran", _("Head of information dissemination")
-    MEMBER = "anggota", _("Member")
-
-
-BOARD_ROLE_VALUES = BoardRole.values
-
-ROLE_RANK = Case(
-    *(When(role=value, then=Value(rank)) for rank, value in enumerate(BoardRole.values)),
-    default=Value(len(BoardRole.values)),
-    output_field=IntegerField(),
-)
-
-
-class BoardQuerySet(models.QuerySet):
-    def in_role_order(self):
-        return self.annotate(role_rank=ROLE_RANK).order_by("role_rank", "name")
-
-    def current(self, today=None):
-        today = today or timezone.localdate()
-        return self.filter(Q(term_start__isnull=True) | Q(term_start__lte=today)).filter(
-            Q(term_end__isnull=True) | Q(term_end__gte=today)
-        )
-
-
-class TermMixin(models.Model):
-    """A term of office: from and to, either may be unknown; history is kept, never overwritten."""
-
-    term_start = models.DateField(_("term from"), null=True, blank=True)
-    term_end = models.DateField(
-        _("term to"), null=True, blank=True, help_text=_("Leave empty while the term has no set end.")
-    )
-    source = models.CharField(
-        _("source"),
-        max_length=255,
-        blank=True,
-        help_text=_("Where this is recorded when it is not in the decree, e.g. a news report and its date."),
-    )
-    is_sample = models.BooleanField(_("sample data"), default=False)
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if self.term_start and self.term_end and self.term_end < self.term_start:
-            raise ValidationError({"term_end": _("The term cannot end before it starts.")})
-
-    def is_current(self, today=None):
-        today = today or timezone.localdate()
-        started = self.term_start is None or self.term_start <= today
-        return started and (self.term_end is None or self.term_end >= today)
-
-    @property
-    def period_key(self):
-        return (self.term_start or datetime.date.min, self.term_end or datetime.date.max)
-
-
-class BoardMember(TermMixin):
-    """One person in one position on a KIM board for one term."""
-
-    kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="board", verbose_name=_("KIM"))
-    name = models.CharField(_("name"), max_length=150)
-    role = models.CharField(_("position"), max_length=20, choices=BoardRole.choices)
-
-    objects = BoardQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("board member")
-        verbose_name_plural = _("board (pengurus)")
-        ordering = ["kim", "-term_start", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(term_start__isnull=True)
-                | Q(term_end__isnull=True)
-                | Q(term_end__gte=F("term_start")),
-                name="kim_board_term_order",
-            ),
-            models.CheckConstraint(condition=Q(role__in=BOARD_ROLE_VALUES), name="kim_board_role_valid"),
-        ]
-
-    def __str__(self):
-        return f"{self.name} ({self.get_role_display()})"
-
-    def clean(self):
-        super().clean()
-        # The admin's board formset compares all submitted rows itself (see kim.admin.BoardFormSet).
-        checked_elsewhere = getattr(self, "chair_overlap_checked_elsewhere", False)
-        if self.role == BoardRole.CHAIR and self.kim_id and not checked_elsewhere:
-            self._check_one_chair_at_a_time()
-
-    def _check_one_chair_at_a_time(self):
-        chairs = BoardMember.objects.filter(kim_id=self.kim_id, role=BoardRole.CHAIR).exclude(pk=self.pk)
-        for other in chairs:
-            if terms_overlap(self, other):
-                raise ValidationError(
-                    {
-                        "term_start": _(
-                            "%(name)s is already chair for an overlapping term; end that term first."
-                        )
-                        % {"name": other.name}
-                    }
-                )
-
-
-def terms_overlap(a, b):
-    """Whether two terms share at least one day (an unknown end runs on, an unknown start ran always)."""
-    a_start, a_end = a.period_key
-    b_start, b_end = b.period_key
-    return a_start <= b_end and b_start <= a_end
-
-
-class Achievement(models.Model):
-    """An award or competition result of a KIM (Lomba KIM, KIMFest, …)."""
-
-    class Level(models.TextChoices):
-        KECAMATAN = "kecamatan", _("Kecamatan")
-        KABUPATEN = "kabupaten", _("Kabupaten/kota")
-        PROVINSI = "provinsi", _("Provinsi")
-        NASIONAL = "nasional", _("Nasional")
-
-    kim = models.ForeignKey(Kim, on_delete=models.CASCADE, related_name="achievements", verbose_name=_("KIM"))
-    title = models.CharField(_("award"), max_length=200, help_text=_("E.g. KIM berprestasi, Lomba KIM."))
-    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
-    year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
-    )
-    rank = models.CharField(_("rank or category"), max_length=100, blank=True, help_text=_("E.g. Juara I."))
-    awarded_by = models.CharField(_("awarded by"), max_length=200, blank=True)
-    is_sample = models.BooleanField(_("sample data"), default=False)
-
-    class Meta:
-        verbose_name = _("achievement")
-        verbose_name_plural = _("achievements")
-        ordering = ["-year", "title"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(year__gte=1990, year__lte=2100), name="kim_achievement_year_range"
-            ),
-            models.CheckConstraint(
-                condition=Q(level__in=["kecamatan", "kabupaten", "provinsi", "nasional"]),
-                name="kim_achievement_level_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.title} ({self.year})"
-
-    def clean(self):
-        super().clean()
-        if self.year and self.year > timezone.localdate().year:
-            raise ValidationError({"year": _("The year cannot be in the future.")})
+__all__ = [
+    "BOARD_ROLE_VALUES",
+    "Achievement",
+    "RESERVED_SLUGS",
+    "RICH_TEXT_HELP",
+    "ROLE_RANK",
+    "BoardMember",
+    "BoardQuerySet",
+    "BoardRole",
+    "Kim",
+    "KimLevel",
+    "KimQuerySet",
+    "KimStatusChange",
+    "KimStatusChangeQuerySet",
+    "MediaChannel",
+    "MediaChannelQuerySet",
+    "TermMixin",
+    "decree_upload_to",
+    "phone_validator",
+    "terms_overlap",
+]

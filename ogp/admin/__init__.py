@@ -12,6 +12,7 @@ every model:
 - `reference`: sources of funds, accounts and activities;
 - `budgets`: APBDes, the summaries and billboard photos;
 - `budget_import`: the upload page and the template files;
+- `siskeudes`: the Siskeudes import page and the village code mapping;
 - `status_actions`: publish and discard, as actions and change-form buttons;
 - `versions`: budget versions and realisation reports with their lines;
 - `openness`: the village openness index;
@@ -22,6 +23,7 @@ from .budgets import BillboardPhotoAdmin, BudgetAdmin, BudgetSummaryAdmin
 from .commitments import ActionPlanAdmin, CommitmentAdmin
 from .openness import AssessmentAdmin, PillarAdmin, VillageScoreAdmin
 from .reference import AccountAdmin, ActivityAdmin, FundSourceAdmin, NationalRowsAdmin
+from .siskeudes import SiskeudesVillageAdmin
 from .status_actions import StatusActionsMixin
 from .versions import BudgetVersionAdmin, RealisationReportAdmin
 
@@ -39,6 +41,7 @@ __all__ = [
     "NationalRowsAdmin",
     "PillarAdmin",
     "RealisationReportAdmin",
+    "SiskeudesVillageAdmin",
     "StatusActionsMixin",
     "VillageScoreAdmin",
 ]

@@ -24,6 +24,7 @@ from .openness import (
     classify,
 )
 from .reports import REPORT_WORKFLOW, RealisationLine, RealisationReport, ReportStatusChange
+from .siskeudes import SiskeudesVillage
 from .summaries import BillboardPhoto, BudgetSummary
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "RealisationLine",
     "RealisationReport",
     "ReportStatusChange",
+    "SiskeudesVillage",
     "Status",
     "VersionStatusChange",
     "VillageScore",
@@ -67,6 +69,7 @@ scoping.register(RealisationReport, village="version__budget__village")
 scoping.register(ReportStatusChange, village="report__version__budget__village")
 scoping.register(RealisationLine, village="report__version__budget__village")
 scoping.register(BudgetSummary, village="village")
+scoping.register(SiskeudesVillage, village="village")
 scoping.register(BillboardPhoto, village="budget__village")
 scoping.register(VillageScore, village="village")
 scoping.register(IndicatorScore, village="village_score__village")

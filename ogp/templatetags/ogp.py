@@ -7,8 +7,8 @@ The regency page lists every village of the regency at once; rendering those
 few thousand cells through the template engine costs more than the rest of the
 page together, so the rows are built here as plain strings. Every value is
 HTML-escaped with the standard library's `html.escape` before it is placed in
-the markup, and numbers go through the same `rupiah`/`persen` filters the
-templates use.
+the markup, and numbers go through portal.formatting, as the
+`rupiah`/`persen` filters of the templates do.
 """
 
 from html import escape
@@ -17,7 +17,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from portal.templatetags.portal import persen, rupiah
+from portal.formatting import persen, rupiah
 
 register = template.Library()
 

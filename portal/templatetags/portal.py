@@ -1,22 +1,23 @@
 """Formatting filters and shared components for every template.
 
+The filters wrap the functions of portal.formatting, which Python code
+calls directly.
+
 {% load portal %}
 {{ amount|rupiah }}            → Rp1.250.000.000
 {{ visit.date|tanggal }}       → Selasa, 19 September 2017
 {{ value|persen }}             → 83,3%
+{{ letter.date|tanggal_angka }} → 19-09-2017
 {% satisfaction_widget %}      → the page satisfaction poll
 {% panels slot obj %}          → render the panels registered for a slot
 """
 
-import datetime
-
 from django import template
 from django.core import signing
 from django.template.loader import render_to_string
-from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
+from .. import formatting
 from .. import panels as panel_registry
 from ..forms import VoteForm
 from ..models import SatisfactionVote
@@ -25,59 +26,13 @@ from ..services import VISITOR_COOKIE, vote_summary, voter_key
 register = template.Library()
 
 
-@register.filter
-def rupiah(value):
-    """Integer Rupiah with dot thousands separators and no space: Rp1.250.000.000."""
-    if value is None or value == "":
-        return ""
-    try:
-        amount = int(value)
-    except (TypeError, ValueError):
-        return value
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
-
-
-@register.filter
-def angka(value):
-    """A whole number with dot thousands separators: 50.000."""
-    try:
-        return f"{int(value):,}".replace(",", ".")
-    except (TypeError, ValueError):
-        return value
-
-
-@register.filter
-def tanggal(value):
-    """A long date with the weekday: “Selasa, 19 September 2017”."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return formats.date_format(value, "l, j F Y")
-
-
-@register.filter
-def tanggal_pendek(value):
-    """A short date: “19 Sep 2017”."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-    return formats.date_format(value, "j M Y")
-
-
-@register.filter
-def persen(value, digits=1):
-    """A percentage with a localised decimal separator: 83,3%."""
-    if value is None or value == "":
-        return "–"
-    try:
-        digits = int(digits)
-        number = round(float(value), digits)
-    except (TypeError, ValueError):
-        return value
-    return f"{formats.number_format(number, decimal_pos=digits)}%"
+# The formatting filters are the functions of portal.formatting, registered as they are.
+rupiah = register.filter("rupiah", formatting.rupiah)
+angka = register.filter("angka", formatting.angka)
+persen = register.filter("persen", formatting.persen)
+tanggal = register.filter("tanggal", formatting.tanggal)
+tanggal_pendek = register.filter("tanggal_pendek", formatting.tanggal_pendek)
+tanggal_angka = register.filter("tanggal_angka", formatting.tanggal_angka)
 
 
 @register.simple_tag(takes_context=True)
@@ -117,18 +72,3 @@ def panels(context, slot, obj):
         for panel in panel_registry.build(slot, obj)
     ]
     return mark_safe("".join(html))
-
-
-@register.filter
-def ordinal_date_range(start, end):
-    """“19 September 2017” or “19–21 September 2017” for a visit's dates."""
-    if not start:
-        return ""
-    if not end or end == start:
-        return formats.date_format(start, "j F Y")
-    if start.year == end.year and start.month == end.month:
-        return f"{start.day}–{formats.date_format(end, 'j F Y')}"
-    return _("%(start)s to %(end)s") % {
-        "start": formats.date_format(start, "j F Y"),
-        "end": formats.date_format(end, "j F Y"),
-    }

@@ -2,28 +2,31 @@
 
 from portal import scoping
 
-from .dip import DipCategory, DipDocumentVersion, DipItem, DipItemEvent
+from .counters import RegistrationCounter
+from .dip import DIP_WORKFLOW, DipCategory, DipDocumentVersion, DipItem, DipItemEvent
 from .grounds import SETTLEABLE_GROUNDS, ExemptionGround, ObjectionGround
 from .legal import AnnualReport, NonWorkingDay, Regulation, ServiceStandard
-from .objections import GROUND_FIELDS, Dispute, Objection, ObjectionEvent
+from .notices import AnswerDocument, WrittenNotice
+from .objections import GROUND_FIELDS, OBJECTION_WORKFLOW, Dispute, Objection, ObjectionEvent
+from .reminders import ReminderSent
 from .requests import (
-    AnswerDocument,
+    REQUEST_WORKFLOW,
     DeliveryMethod,
     InfoRequest,
     ObtainMethod,
-    RegistrationCounter,
-    ReminderSent,
     RequestChannel,
     RequestEvent,
-    WrittenNotice,
     private_storage,
 )
 from .survey import ELEMENTS, Score, SurveyResponse
 from .units import Coverage, PpidUnit, coverage_by_district
 
 __all__ = [
+    "DIP_WORKFLOW",
     "ELEMENTS",
     "GROUND_FIELDS",
+    "OBJECTION_WORKFLOW",
+    "REQUEST_WORKFLOW",
     "SETTLEABLE_GROUNDS",
     "AnnualReport",
     "AnswerDocument",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import validate_document
+from portal.workflow import HistoryEntry, Workflow
 
 from .grounds import ExemptionGround
 from .units import PpidUnit
@@ -66,7 +67,7 @@ class DipItem(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    # Allowed moves; `services.change_dip_status` is the only place a status changes.
+    # Allowed moves of `DIP_WORKFLOW`; the workflow kit is the only place a status changes.
     TRANSITIONS = {
         Status.DRAFT: {Status.PUBLISHED},
         Status.PUBLISHED: {Status.WITHDRAWN},
@@ -184,25 +185,29 @@ class DipItem(models.Model):
         return ", ".join(parts)
 
 
-class DipItemEvent(models.Model):
+class DipItemEvent(HistoryEntry):
     """One status change of a DIP item (the item's history)."""
 
     item = models.ForeignKey(DipItem, on_delete=models.CASCADE, related_name="events", verbose_name=_("item"))
-    from_status = models.CharField(_("from"), max_length=10, choices=DipItem.Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=10, choices=DipItem.Status.choices)
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("by")
-    )
-    note = models.TextField(_("note"), blank=True)
+    from_status = models.CharField(_("from"), max_length=20, choices=DipItem.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=DipItem.Status.choices, blank=True)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("DIP item status change")
         verbose_name_plural = _("DIP item status changes")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.item_id}: {self.from_status} → {self.to_status}"
+
+
+DIP_WORKFLOW = Workflow(
+    model=DipItem,
+    history=DipItemEvent,
+    parent="item",
+    statuses=DipItem.Status,
+    moves=DipItem.TRANSITIONS,
+    noun="item",
+)
 
 
 class DipDocumentVersion(models.Model):

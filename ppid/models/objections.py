@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import richtext
+from portal.workflow import HistoryEntry, Workflow
 
 from .grounds import ObjectionGround
 from .requests import InfoRequest, RequestChannel
@@ -39,7 +40,7 @@ class Objection(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     DECIDED_STATUSES = (Status.UPHELD, Status.REJECTED, Status.SETTLED)
-    # Allowed moves; `services.change_objection_status` is the only place a status changes.
+    # Allowed moves of `OBJECTION_WORKFLOW`; the workflow kit is the only place a status changes.
     TRANSITIONS = {
         Status.FILED: {Status.UPHELD, Status.REJECTED, Status.SETTLED, Status.WITHDRAWN},
         Status.UPHELD: set(),
@@ -157,32 +158,31 @@ class Objection(models.Model):
         return self.is_open and self.due_on < today
 
 
-class ObjectionEvent(models.Model):
+class ObjectionEvent(HistoryEntry):
     """One status change of an objection."""
 
     objection = models.ForeignKey(
         Objection, on_delete=models.CASCADE, related_name="events", verbose_name=_("objection")
     )
-    from_status = models.CharField(_("from"), max_length=10, choices=Objection.Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=10, choices=Objection.Status.choices)
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
+    from_status = models.CharField(_("from"), max_length=20, choices=Objection.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Objection.Status.choices, blank=True)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("objection history entry")
         verbose_name_plural = _("objection history")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.objection_id}: {self.from_status} → {self.to_status}"
+
+
+OBJECTION_WORKFLOW = Workflow(
+    model=Objection,
+    history=ObjectionEvent,
+    parent="objection",
+    statuses=Objection.Status,
+    moves=Objection.TRANSITIONS,
+    noun="objection",
+)
 
 
 class Dispute(models.Model):

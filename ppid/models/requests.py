@@ -2,9 +2,10 @@
 
 A request (permohonan) gets a readable registration number per year and a
 secret access code (only its keyed hash is kept). Its status moves through
-`InfoRequest.TRANSITIONS`, only ever by `services.change_request_status`, which
-writes a `RequestEvent` for each move; being overdue is derived from the due
-date and never stored. Personal data of the requester lives in fields named
+`REQUEST_WORKFLOW` (the table `InfoRequest.TRANSITIONS`), only ever through
+the workflow kit, which writes a `RequestEvent` for each move; other acts on a
+request (a reassignment, a new access code) are recorded as events of their own
+kind. Being overdue is derived from the due date and never stored. Personal data of the requester lives in fields named
 ``requester_*``: the NIK is encrypted at rest, scans go to private storage, and
 none of it reaches a public page.
 """
@@ -17,13 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import PRIVATE_STORAGE, DocumentValidator
+from portal.workflow import HistoryEntry, Workflow
 
-from .. import deadlines
 from .. import nik as nik_rules
+from .. import periods
 from ..encryption import EncryptedTextField
-from .grounds import ExemptionGround
 from .units import PpidUnit
-from .uploads import answer_document_path, identity_scan_path, proxy_letter_path
+from .uploads import identity_scan_path, proxy_letter_path
 
 SCAN_MAX_BYTES = 5 * 1024 * 1024
 scan_validator = DocumentValidator(kinds=("pdf", "image"), max_bytes=SCAN_MAX_BYTES)
@@ -104,7 +105,7 @@ class InfoRequest(models.Model):
     OPEN_STATUSES = (Status.REGISTERED, Status.IN_PROCESS, Status.EXTENDED)
     ANSWERED_STATUSES = (Status.GRANTED, Status.PARTLY_GRANTED, Status.REFUSED)
     CLOSED_STATUSES = (*ANSWERED_STATUSES, Status.WITHDRAWN)
-    # Allowed moves; `services.change_request_status` is the only place a status changes.
+    # Allowed moves of `REQUEST_WORKFLOW`; the workflow kit is the only place a status changes.
     # An extension happens at most once because nothing leads back to IN_PROCESS.
     TRANSITIONS = {
         Status.REGISTERED: {Status.IN_PROCESS, *ANSWERED_STATUSES, Status.WITHDRAWN},
@@ -312,14 +313,18 @@ class InfoRequest(models.Model):
 
     def deadline(self, calendar):
         """How the current due date is reached, with the days skipped, for display."""
-        first = calendar.add_working_days(self.received_on, deadlines.ANSWER_DAYS)
+        first = calendar.add_working_days(self.received_on, periods.ANSWER_DAYS)
         if not self.extension_days:
             return first, None
         return first, calendar.add_working_days(first.due, self.extension_days)
 
 
-class RequestEvent(models.Model):
-    """One entry of a request's history: a status change or another recorded act."""
+class RequestEvent(HistoryEntry):
+    """One entry of a request's history: a status change or another recorded act.
+
+    Status changes form the public timeline; other acts are for officers only,
+    except a reassignment, which the requester sees too.
+    """
 
     class Kind(models.TextChoices):
         STATUS = "status", _("Status change")
@@ -332,204 +337,22 @@ class RequestEvent(models.Model):
         InfoRequest, on_delete=models.CASCADE, related_name="events", verbose_name=_("request")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.STATUS)
-    from_status = models.CharField(_("from"), max_length=16, choices=InfoRequest.Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=16, choices=InfoRequest.Status.choices, blank=True)
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    note = models.TextField(_("note"), blank=True)
-    # Status changes form the public timeline; other acts are for officers only.
-    is_public = models.BooleanField(_("shown publicly"), default=True)
+    from_status = models.CharField(_("from"), max_length=20, choices=InfoRequest.Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=InfoRequest.Status.choices, blank=True)
 
-    class Meta:
+    class Meta(HistoryEntry.Meta):
         verbose_name = _("request history entry")
         verbose_name_plural = _("request history")
-        ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.request_id} {self.get_kind_display()} {self.to_status}"
 
 
-class WrittenNotice(models.Model):
-    """The pemberitahuan tertulis of UU 14/2008 Pasal 22(7), one per answered request.
-
-    Every element of the article is a field: whether the body holds the
-    information (and who does if not), the decision, the material given, the
-    parts blacked out and why, format and means of delivery, fees and payment.
-    """
-
-    class Decision(models.TextChoices):
-        GRANTED = "granted", _("Granted in full")
-        PARTLY_GRANTED = "partly_granted", _("Partly granted")
-        REFUSED = "refused", _("Refused")
-
-    class RefusalReason(models.TextChoices):
-        EXEMPT = "exempt", _("Exempt information (Pasal 17)")
-        NOT_HELD = "not_held", _("Not held or not yet documented (Pasal 6(3))")
-
-    request = models.OneToOneField(
-        InfoRequest, on_delete=models.PROTECT, related_name="notice", verbose_name=_("request")
-    )
-    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices)
-    information_held = models.BooleanField(_("the unit holds the information"), default=True)
-    other_body = models.CharField(
-        _("body that holds it"),
-        max_length=255,
-        blank=True,
-        help_text=_("When the unit does not hold it but knows who does."),
-    )
-    refusal_reason = models.CharField(
-        _("reason for refusal"), max_length=10, choices=RefusalReason.choices, blank=True
-    )
-    exemption_ground = models.CharField(
-        _("Pasal 17 letter"), max_length=1, choices=ExemptionGround.choices, blank=True
-    )
-    consequence_test = models.TextField(
-        _("reasons (consequence test)"),
-        blank=True,
-        help_text=_("Why the exempt information cannot be given."),
-    )
-    materials = models.TextField(_("material to be given"), blank=True)
-    redacted_parts = models.TextField(
-        _("parts blacked out, with reasons"),
-        blank=True,
-        help_text=_("Only when part of a document is exempt."),
-    )
-    delivery_format = models.CharField(_("format"), max_length=10, choices=ObtainMethod.choices, blank=True)
-    delivery_method = models.CharField(
-        _("means of delivery"), max_length=10, choices=DeliveryMethod.choices, blank=True
-    )
-    fee = models.BigIntegerField(
-        _("fee (Rupiah)"), default=0, help_text=_("Copying or postage cost; 0 when free.")
-    )
-    payment_method = models.CharField(_("how to pay"), max_length=255, blank=True)
-    notes = models.TextField(_("further explanation"), blank=True)
-    issued_on = models.DateField(_("date of the notice"))
-    signed_by_name = models.CharField(_("signed by (name)"), max_length=150)
-    signed_by_position = models.CharField(_("signed by (position)"), max_length=150)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("written notice")
-        verbose_name_plural = _("written notices")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(decision__in=["granted", "partly_granted", "refused"]),
-                name="ppid_notice_decision_valid",
-            ),
-            models.CheckConstraint(
-                condition=(Q(decision="refused") & ~Q(refusal_reason=""))
-                | (~Q(decision="refused") & Q(refusal_reason="")),
-                name="ppid_notice_refusal_has_reason",
-                violation_error_message=_("A refusal needs its reason, and only a refusal has one."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(refusal_reason="exempt") | (~Q(exemption_ground="") & ~Q(consequence_test="")),
-                name="ppid_notice_exempt_has_ground",
-                violation_error_message=_(
-                    "A refusal for exempt information needs the Pasal 17 letter and the reasons."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=~Q(refusal_reason="not_held") | Q(information_held=False),
-                name="ppid_notice_not_held_consistent",
-            ),
-            models.CheckConstraint(
-                condition=~Q(decision="partly_granted") | (~Q(exemption_ground="") & ~Q(redacted_parts="")),
-                name="ppid_notice_partial_has_redactions",
-                violation_error_message=_(
-                    "A partial grant needs the Pasal 17 letter and the parts blacked out with reasons."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(decision="refused") | ~Q(materials=""),
-                name="ppid_notice_grant_has_materials",
-                violation_error_message=_("Say which material will be given."),
-            ),
-            models.CheckConstraint(condition=Q(fee__gte=0), name="ppid_notice_fee_not_negative"),
-        ]
-
-    def __str__(self):
-        return _("Notice for %(number)s") % {"number": self.request.number}
-
-    @property
-    def outcome_label(self):
-        """“Refused: Pasal 17 letter h”, “Refused: not held”, “Granted in full”."""
-        if self.decision == self.Decision.REFUSED:
-            if self.refusal_reason == self.RefusalReason.NOT_HELD:
-                return _("Refused: not held or not documented")
-            return _("Refused: Pasal 17 letter %(letter)s") % {"letter": self.exemption_ground}
-        if self.decision == self.Decision.PARTLY_GRANTED:
-            return _("Partly granted: Pasal 17 letter %(letter)s") % {"letter": self.exemption_ground}
-        return self.get_decision_display()
-
-
-class AnswerDocument(models.Model):
-    """A document given with the answer; kept private and handed to the requester by a signed link."""
-
-    notice = models.ForeignKey(
-        WrittenNotice, on_delete=models.PROTECT, related_name="documents", verbose_name=_("notice")
-    )
-    title = models.CharField(_("title"), max_length=255)
-    document = models.FileField(
-        _("document"),
-        storage=private_storage,
-        upload_to=answer_document_path,
-        validators=[DocumentValidator()],
-    )
-    created_at = models.DateTimeField(_("added"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("answer document")
-        verbose_name_plural = _("answer documents")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.title
-
-
-class RegistrationCounter(models.Model):
-    """The last number given per series and year; locked while a number is drawn."""
-
-    series = models.CharField(_("series"), max_length=8)
-    year = models.PositiveSmallIntegerField(_("year"))
-    last_number = models.PositiveIntegerField(_("last number"), default=0)
-
-    class Meta:
-        verbose_name = _("registration counter")
-        verbose_name_plural = _("registration counters")
-        constraints = [models.UniqueConstraint(fields=["series", "year"], name="ppid_counter_unique")]
-
-    def __str__(self):
-        return f"{self.series}/{self.year}: {self.last_number}"
-
-
-class ReminderSent(models.Model):
-    """That officers were reminded about a request on a day: one row per request per day."""
-
-    class Kind(models.TextChoices):
-        DUE_SOON = "due_soon", _("Due soon")
-        OVERDUE = "overdue", _("Overdue")
-
-    request = models.ForeignKey(
-        InfoRequest, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("request")
-    )
-    sent_on = models.DateField(_("date"))
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-
-    class Meta:
-        verbose_name = _("reminder sent")
-        verbose_name_plural = _("reminders sent")
-        ordering = ["-sent_on"]
-        constraints = [
-            models.UniqueConstraint(fields=["request", "sent_on"], name="ppid_one_reminder_per_day")
-        ]
-
-    def __str__(self):
-        return f"{self.request_id} {self.sent_on}"
+REQUEST_WORKFLOW = Workflow(
+    model=InfoRequest,
+    history=RequestEvent,
+    parent="request",
+    statuses=InfoRequest.Status,
+    moves=InfoRequest.TRANSITIONS,
+    noun="request",
+)

@@ -3,14 +3,12 @@
 Only counts leave these pages; no request or requester is shown.
 """
 
-import csv
-
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from portal import charts
+from portal import charts, csv_export
 
 from .. import statistics
 from ..models import SurveyResponse
@@ -99,7 +97,7 @@ def statistics_csv(request):
     """`/ppid/statistik.csv`: the per-unit, per-year figures as open data (no personal data)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ppid-statistik.csv"'
-    writer = csv.DictWriter(response, fieldnames=STATISTICS_COLUMNS)
+    writer = csv_export.DictWriter(response, fieldnames=STATISTICS_COLUMNS)
     writer.writeheader()
     for row in _statistics_rows():
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
@@ -151,7 +149,7 @@ def report_csv(request, year):
     data = _report_or_404(year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ppid-laporan-{year}.csv"'
-    writer = csv.writer(response)
+    writer = csv_export.writer(response)
     writer.writerow(["section", "item", "value"])
     totals = data.totals.as_dict()
     for key, value in totals.items():

@@ -42,8 +42,9 @@ def test_a_run_that_fails_once_is_started_again_and_its_report_used(capsys):
 def test_a_page_whose_every_attempt_fails_raises_after_the_last():
     tool, calls = tool_failing(times=lighthouse.TOOL_ATTEMPTS)
 
-    with pytest.raises(subprocess.CalledProcessError):
+    with pytest.raises(subprocess.CalledProcessError, match="returned non-zero exit status 1") as failed:
         lighthouse.run("home", "/", tool=tool)
+    assert failed.value.cmd == ["lighthouse", lighthouse.BASE_URL + "/"]
     assert len(calls) == lighthouse.TOOL_ATTEMPTS
 
 
@@ -53,7 +54,7 @@ def test_a_report_left_by_an_earlier_run_is_never_read_as_this_one(tmp_path):
     def tool(url, report):
         raise subprocess.TimeoutExpired(["lighthouse", url], 180)
 
-    with pytest.raises(subprocess.TimeoutExpired):
+    with pytest.raises(subprocess.TimeoutExpired, match="timed out after 180 seconds"):
         lighthouse.run("home", "/", attempts=2, tool=tool)
     assert not (tmp_path / "home.json").exists()
 

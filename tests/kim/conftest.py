@@ -2,17 +2,21 @@
 posts in any workflow state (built through the services), and a small form
 reader that submits admin forms the way a browser would."""
 
+import io
 from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.utils import timezone
 from django.utils.text import slugify
 
 from kim import services
-from kim.models import Kim, Post
+from kim.models import Kim, KimLevel, MediaChannel, Post
 from portal.models import Village
 from portal.roles import Role
 from tests.conftest import SEDAHKIDUL, SUMBERREJO
+from tests.shared_data import media_under, shared_for_module
 
 # The moves that bring a new draft into each state (reviewer moves marked).
 PATHS = {
@@ -21,6 +25,22 @@ PATHS = {
     Post.Status.PUBLISHED: [("author", Post.Status.SUBMITTED), ("reviewer", Post.Status.PUBLISHED)],
     Post.Status.RETURNED: [("author", Post.Status.SUBMITTED), ("reviewer", Post.Status.RETURNED)],
 }
+
+
+@pytest.fixture(scope="module")
+def kim_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo --only kim` run once for the module's tests; each test's writes are undone."""
+    root = tmp_path_factory.mktemp("kim-demo")
+    with shared_for_module(django_db_blocker, root, DEBUG=True):
+        # DEBUG: load_demo refuses to run in production.
+        call_command("load_demo", "--only", "kim", stdout=io.StringIO())
+        yield root
+
+
+@pytest.fixture
+def kim_demo_files(kim_demo, db, settings):
+    """The module's demo, with this test's file storage where the demo wrote its files."""
+    media_under(settings, kim_demo)
 
 
 @pytest.fixture
@@ -85,6 +105,62 @@ def post_in_state():
         return Post.objects.get(pk=post.pk)
 
     return make
+
+
+# --- The public pages' registry ---------------------------------------------------
+
+PELEM = "35.22.18.2001"  # Kecamatan Purwosari
+TLATAH = "35.22.18.2003"  # Kecamatan Purwosari
+PEJAMBON = "35.22.12.2015"  # Kecamatan Sumberejo
+
+
+@pytest.fixture
+def en(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def dissolve(kim):
+    return services.change_kim_status(kim=kim, to=Kim.Status.DISSOLVED, on=timezone.localdate(), by=None)
+
+
+def deactivate(kim):
+    return services.change_kim_status(kim=kim, to=Kim.Status.INACTIVE, on=timezone.localdate(), by=None)
+
+
+@pytest.fixture
+def registry(make_kim):
+    """Four listed KIMs in three villages and one that is not listed."""
+    level = KimLevel.objects.create(name="Mandiri", slug="mandiri")
+    sendang = make_kim("KIM Sendang Potro", SEDAHKIDUL, slug="sendang-potro", level=level, member_count=25)
+    MediaChannel.objects.create(kim=sendang, kind="website", url="https://sendangpotro.kim.id/")
+    pelem = deactivate(make_kim("KIM Warta Pelem", PELEM, member_count=8))
+    deru = dissolve(make_kim("KIM Deru Maju", SUMBERREJO, slug="deru-maju"))
+    tlatah = make_kim("KIM Gema Tlatah", TLATAH, member_count=12)
+    make_kim("KIM Belum Diperiksa", SEDAHKIDUL, is_public=False)
+    return {"sendang": sendang, "pelem": pelem, "deru": deru, "tlatah": tlatah, "level": level}
+
+
+def names(response):
+    return [kim.name for kim in response.context["object_list"]]
+
+
+@pytest.fixture
+def news(registry, post_in_state):
+    sendang, tlatah = registry["sendang"], registry["tlatah"]
+    made = {}
+    for title, kim, state in [
+        ("Berita lama", sendang, "published"),
+        ("Berita Tlatah", tlatah, "published"),
+        ("Berita baru", sendang, "published"),
+        ("Masih draf", sendang, "draft"),
+        ("Menunggu review", sendang, "submitted"),
+        ("Dikembalikan", sendang, "returned"),
+    ]:
+        made[title] = post_in_state(
+            kim, state, author=None, reviewer=None, title=title, body=f"Isi **{title}**."
+        )
+    return made
 
 
 class _FormReader(HTMLParser):

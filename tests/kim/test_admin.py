@@ -154,7 +154,7 @@ def test_manager_submits_and_editor_publishes_from_the_review_page(
     assert client.post(url, {"to": PUBLISHED}).status_code == 302
     post.refresh_from_db()
     assert post.status == PUBLISHED
-    assert list(post.transitions.values_list("by__username", flat=True)) == [
+    assert list(post.transitions.values_list("actor__username", flat=True)) == [
         "pengelola_sendang",
         "pengelola_sendang",
         "editor_kim",
@@ -218,7 +218,7 @@ def test_editor_registers_a_kim_with_its_first_history_row(client, kim_editor):
     assert response.status_code == 302, response.context["adminform"].form.errors
     kim = Kim.objects.get(slug="warta-pelem")
     assert kim.status_since == datetime.date(2019, 4, 1)
-    assert list(kim.status_changes.values_list("to_status", "by__username")) == [("active", "editor_kim")]
+    assert list(kim.status_changes.values_list("to_status", "actor__username")) == [("active", "editor_kim")]
 
 
 def test_editor_changes_status_from_the_status_page_and_managers_cannot(

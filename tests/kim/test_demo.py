@@ -30,9 +30,9 @@ def counts():
 
 
 @pytest.fixture
-def demo(settings):
+def demo(kim_demo_files, settings):
+    """The demo loaded once for this module; a test that runs the loader again needs DEBUG too."""
     settings.DEBUG = True  # load_demo refuses to run in production
-    call_command("load_demo", "--only", "kim", stdout=io.StringIO())
 
 
 def test_demo_reproduces_the_real_facts_and_flags_everything_invented(demo):

@@ -7,14 +7,8 @@ from portal import search
 
 
 @pytest.fixture
-def indexed(db):
-    from kim import demo as kim_demo
-
-    class Quiet:
-        def write(self, *args, **kwargs):
-            pass
-
-    kim_demo.load(Quiet())
+def indexed(kim_demo_files):
+    """The module's demo KIMs and news in the search index."""
     search.rebuild("kim")
     search.rebuild("kim_post")
 

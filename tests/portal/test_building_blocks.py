@@ -11,6 +11,7 @@ from PIL import Image
 
 from portal import charts, richtext, throttle, uploads
 from portal.roles import Role, granted, sync_roles
+from tests.sample_files import pdf_bytes
 
 
 def image_file(fmt="JPEG", size=(800, 600), name="foto.jpg"):
@@ -39,7 +40,7 @@ def test_bad_photos_are_refused_by_content(upload, code):
 
 
 def test_oversized_photo_is_refused(monkeypatch):
-    monkeypatch.setattr(uploads, "MAX_IMAGE_BYTES", 1000)
+    monkeypatch.setattr(uploads.validators, "MAX_IMAGE_BYTES", 1000)
     with pytest.raises(ValidationError) as error:
         uploads.validate_image(image_file())
     assert error.value.code == "too_large"
@@ -48,7 +49,8 @@ def test_oversized_photo_is_refused(monkeypatch):
 @pytest.mark.parametrize(
     "content, kind",
     [
-        (b"%PDF-1.7\n...", "pdf"),
+        (pdf_bytes(), "pdf"),
+        (b"%PDF-1.7\n...", None),
         (b"kode,uraian,anggaran\n4.2.1.01,Dana Desa,1000\n", "text"),
         (b"\x00\x01\x02binary", None),
     ],
@@ -58,8 +60,9 @@ def test_documents_are_recognised_by_content(content, kind):
 
 
 def test_document_validator_refuses_a_disguised_executable():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         uploads.validate_document(SimpleUploadedFile("laporan.pdf", b"MZ\x90\x00\x03\x00\x00\x00"))
+    assert error.value.code == "document_type"
 
 
 def test_random_upload_names_drop_the_users_file_name():
@@ -108,9 +111,9 @@ def test_throttle_counts_per_client_and_scope(settings):
 
 def test_throttle_trusts_forwarded_address_only_behind_a_proxy(settings):
     request = RequestFactory().post("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.0.0.9")
-    settings.TRUST_PROXY_HEADERS = False
+    settings.TRUSTED_PROXIES = []
     assert throttle.client_address(request) == "127.0.0.1"
-    settings.TRUST_PROXY_HEADERS = True
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
     assert throttle.client_address(request) == "10.0.0.9"
 
 

@@ -1,18 +1,18 @@
-"""Indonesian by default, English as a full translation, local formats."""
+"""Indonesian by default, English as a full translation (formats: test_formatting)."""
 
-import datetime
 import gettext
 from pathlib import Path
 
 import polib
 import pytest
 from django.conf import settings
-from django.utils import translation
-
-from portal.templatetags.portal import angka, persen, rupiah, tanggal
 
 ROOT = Path(settings.BASE_DIR)
-CATALOGUES = sorted(p for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po") if ".venv" not in p.parts)
+CATALOGUES = sorted(
+    p
+    for p in ROOT.glob("**/locale/*/LC_MESSAGES/django.po")
+    if not any(part.startswith(".venv") for part in p.parts)
+)
 
 
 def test_pages_are_indonesian_by_default(client, db):
@@ -46,38 +46,6 @@ def test_language_switch_never_redirects_off_site(client, db, target):
 
 def test_unknown_language_is_404(client, db):
     assert client.get("/bahasa/fr/").status_code == 404
-
-
-def test_dates_render_with_indonesian_weekday_and_month():
-    with translation.override("id"):
-        assert tanggal(datetime.date(2017, 9, 19)) == "Selasa, 19 September 2017"
-        assert tanggal(datetime.date(2025, 3, 31)) == "Senin, 31 Maret 2025"
-    with translation.override("en"):
-        assert tanggal(datetime.date(2017, 9, 19)) == "Tuesday, 19 September 2017"
-
-
-def test_datetimes_are_shown_in_jakarta_time():
-    moment = datetime.datetime(2017, 9, 18, 20, 0, tzinfo=datetime.UTC)  # 03:00 WIB the next day
-    with translation.override("id"):
-        assert tanggal(moment) == "Selasa, 19 September 2017"
-
-
-@pytest.mark.parametrize(
-    "value, shown",
-    [(1250000000, "Rp1.250.000.000"), (0, "Rp0"), (-15000, "-Rp15.000"), (999, "Rp999"), (None, "")],
-)
-def test_rupiah_uses_dots_and_no_decimals(value, shown):
-    assert rupiah(value) == shown
-
-
-def test_numbers_and_percentages_follow_the_language():
-    assert angka(50000) == "50.000"
-    with translation.override("id"):
-        assert persen(83.333) == "83,3%"
-    with translation.override("en"):
-        assert persen(83.333) == "83.3%"
-        assert persen(100 * 2 / 12) == "16.7%"  # rounded, not cut off
-        assert persen(99.96) == "100.0%"
 
 
 def test_every_catalogue_is_complete_and_compiled():

@@ -1,18 +1,21 @@
 """Settings read the environment in one place and refuse a half-configured production."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[2]
+# Generated per run: a secret written in the repository is refused in production.
 PRODUCTION = {
     "DJANGO_DEBUG": "0",
-    "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "portal.example.go.id",
-    "FIELD_ENCRYPTION_KEY": "Jx1bM0k7Z2Q0b2hXc3JzU2pYV2J4a1lQZ0x0b3Z6Y0E=",
+    "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
 }
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import models
+from django.utils import translation
 
 from portal.workflow import INVALID_TRANSITION, InvalidTransition, Workflow
 
@@ -30,9 +31,17 @@ def test_allowed_moves_come_from_the_table():
 
 def test_a_move_outside_the_table_is_refused_with_its_code():
     workflow = _workflow(MOVES, initial=Colour.DRAFT)
-    with pytest.raises(InvalidTransition, match="“Draft” cannot become “Done”") as refused:
+    with (
+        translation.override("en"),
+        pytest.raises(InvalidTransition, match="“Draft” cannot become “Done”") as refused,
+    ):
         workflow.check(Colour.DRAFT, Colour.DONE)
     assert refused.value.code == INVALID_TRANSITION
+    with (
+        translation.override("id"),
+        pytest.raises(InvalidTransition, match="“Draft” tidak dapat menjadi “Done”"),
+    ):
+        workflow.check(Colour.DRAFT, Colour.DONE)
 
 
 def test_paths_lead_from_the_start_along_allowed_moves():
@@ -78,6 +87,6 @@ def test_seeded_paths_are_checked_and_end_in_the_last_status():
         ("draft", "review", ""),
         ("review", "done", "ok"),
     ]
-    with pytest.raises(InvalidTransition, match="cannot become") as refused:
+    with translation.override("en"), pytest.raises(InvalidTransition, match="cannot become") as refused:
         workflow.seed(Row(), [("draft", 1), ("done", 2)])
     assert refused.value.code == INVALID_TRANSITION

@@ -140,6 +140,14 @@ def answered():
     return answer
 
 
+@pytest.fixture
+def refused(register):
+    """A request received Mon 2 Jun 2025 and refused (Pasal 17 letter h) on Wed 11 Jun."""
+    info_request = register(received_on=datetime.date(2025, 6, 2)).request
+    answer(info_request, decision="refused", issued_on=datetime.date(2025, 6, 11))
+    return reload(info_request)
+
+
 def reload(info_request):
     return InfoRequest.objects.get(pk=info_request.pk)
 

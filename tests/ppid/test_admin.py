@@ -18,6 +18,7 @@ from ppid.models import (
     ServiceStandard,
     WrittenNotice,
 )
+from tests.sample_files import pdf_bytes
 
 from .conftest import VALID_NIK, answer, make_requester, reload
 
@@ -151,7 +152,7 @@ def test_village_officer_answers_with_a_written_notice(
         },
     )
     assert incomplete.status_code == 200 and not WrittenNotice.objects.exists()
-    document = SimpleUploadedFile("apbdes.pdf", b"%PDF-1.4 isi", content_type="application/pdf")
+    document = SimpleUploadedFile("apbdes.pdf", pdf_bytes("isi"), content_type="application/pdf")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("admin:ppid_inforequest_answer", args=[info_request.pk]),
@@ -218,7 +219,7 @@ def test_officer_registers_a_desk_request_and_prints_the_receipt(
 def test_identity_scans_are_served_only_to_officers_in_scope(
     client, settings, register, officer_sedahkidul, officer_sumberrejo, editor
 ):
-    scan = SimpleUploadedFile("ktp.pdf", b"%PDF-1.4 KTP", content_type="application/pdf")
+    scan = SimpleUploadedFile("ktp.pdf", pdf_bytes("KTP"), content_type="application/pdf")
     info_request = register(requester=make_requester(identity_scan=scan), received_on=D(2025, 6, 2)).request
     stored = info_request.requester_identity_scan
     # Kept in private storage, outside the public media folder, so /media/ cannot serve it.
@@ -230,7 +231,7 @@ def test_identity_scans_are_served_only_to_officers_in_scope(
     client.force_login(officer_sedahkidul)
     response = client.get(url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 KTP"
+    assert b"".join(response.streaming_content) == pdf_bytes("KTP")
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff" and "no-store" in response["Cache-Control"]
     client.force_login(officer_sumberrejo)

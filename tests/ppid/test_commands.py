@@ -33,7 +33,7 @@ def test_reminder_command_runs_once_a_day(register, django_capture_on_commit_cal
 
 
 def test_reminder_command_rejects_a_bad_date(db):
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="--date must look like 2026-03-17"):
         run("send_ppid_reminders", "--date", "17-06-2025")
 
 

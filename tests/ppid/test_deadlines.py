@@ -11,9 +11,12 @@ Idul Fitri, Sat 21 – Sun 22 Mar Idul Fitri, Mon 23 – Tue 24 Mar cuti bersama
 Fri 3 Apr Good Friday.
 """
 
+import ast
 import datetime
+from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from ppid import deadlines, services
 from ppid.deadlines import WorkingCalendar
@@ -109,7 +112,7 @@ def test_extension_adds_up_to_seven_working_days_to_the_first_due_date(register)
 def test_extension_outside_one_to_seven_days_is_refused(register, days):
     info_request = register(received_on=D(2025, 3, 27)).request
     services.change_request_status(info_request=info_request, to_status="in_process")
-    with pytest.raises(services.ValidationError) as error:
+    with pytest.raises(ValidationError, match="between 1 and 7 working days") as error:
         services.change_request_status(
             info_request=info_request, to_status="extended", extension_days=days, extension_reason="Alasan."
         )
@@ -120,7 +123,7 @@ def test_extension_outside_one_to_seven_days_is_refused(register, days):
 def test_extension_without_a_written_reason_is_refused(register):
     info_request = register(received_on=D(2025, 3, 27)).request
     services.change_request_status(info_request=info_request, to_status="in_process")
-    with pytest.raises(services.ValidationError) as error:
+    with pytest.raises(ValidationError, match="needs a written reason") as error:
         services.change_request_status(
             info_request=info_request, to_status="extended", extension_days=3, extension_reason="  "
         )
@@ -133,10 +136,11 @@ def test_extension_happens_once_only(register):
     services.change_request_status(
         info_request=info_request, to_status="extended", extension_days=2, extension_reason="Arsip."
     )
-    with pytest.raises(services.InvalidTransition):
+    with pytest.raises(services.InvalidTransition, match="“Extended” cannot become “Extended”") as refused:
         services.change_request_status(
             info_request=info_request, to_status="extended", extension_days=5, extension_reason="Lagi."
         )
+    assert refused.value.code == "invalid_transition"
     assert reload(info_request).extension_days == 2
 
 
@@ -161,7 +165,7 @@ def test_objection_window_is_thirty_working_days_from_the_notice(register):
 def test_objection_after_the_window_is_refused(register):
     info_request = register(received_on=D(2025, 5, 26)).request
     answer(info_request, decision="refused", issued_on=D(2025, 6, 2))
-    with pytest.raises(services.ValidationError) as error:
+    with pytest.raises(ValidationError, match="ended on 17-07-2025") as error:
         services.file_objection(
             info_request=reload(info_request), grounds={"a"}, statement="Terlambat.", filed_on=D(2025, 7, 18)
         )
@@ -187,3 +191,24 @@ def test_statutory_periods():
         deadlines.OBJECTION_ANSWER_DAYS,
         deadlines.DISPUTE_FILING_DAYS,
     ) == (30, 30, 14)
+
+
+def _imported_modules(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            yield node.module or "", [alias.name for alias in node.names]
+        elif isinstance(node, ast.Import):
+            yield from ((alias.name, []) for alias in node.names)
+
+
+def test_the_models_count_periods_without_importing_the_calendar():
+    """The calendar reads the models' local days, so the models must not import it back."""
+    models_dir = Path(deadlines.__file__).parent / "models"
+    offending = [
+        path.name
+        for path in sorted(models_dir.glob("*.py"))
+        for module, names in _imported_modules(path)
+        if module.endswith("deadlines") or "deadlines" in names
+    ]
+    assert offending == []
+    assert deadlines.ANSWER_DAYS == 10 and deadlines.MAX_EXTENSION_DAYS == 7

@@ -154,7 +154,7 @@ def test_ikm_per_unit_and_year(year_2025):
 def test_statistics_page_and_open_data(client, year_2025):
     html = client.get("/ppid/statistik/?tahun=2025").content.decode()
     assert "PPID Desa Sedahkidul" in html and "75,0%" in html
-    csv_body = client.get("/ppid/statistik.csv").content.decode().splitlines()
+    csv_body = client.get("/ppid/statistik.csv").content.decode("utf-8-sig").splitlines()
     assert csv_body[0].startswith("year,unit,unit_slug")
     assert any(
         line.startswith(

@@ -12,6 +12,7 @@ from ppid.models import (
     Objection,
     SurveyResponse,
 )
+from tests.sample_files import pdf_bytes
 
 from .conftest import VALID_NIK, answer
 from .pages import NEW, OBJECT, TRACK, D, field_error, form_data, text
@@ -90,7 +91,7 @@ def test_a_legal_entity_needs_its_decree_and_no_nik(client, unit_sedahkidul):
 def test_a_proxy_must_attach_the_power_of_attorney(client, unit_sedahkidul):
     html = text(client.post(NEW, form_data(unit_sedahkidul, is_proxy="on")))
     assert field_error(html, "requester_proxy_letter")
-    letter = SimpleUploadedFile("kuasa.pdf", b"%PDF-1.4 surat kuasa", content_type="application/pdf")
+    letter = SimpleUploadedFile("kuasa.pdf", pdf_bytes("surat kuasa"), content_type="application/pdf")
     client.post(NEW, {**form_data(unit_sedahkidul, is_proxy="on"), "requester_proxy_letter": letter})
     info_request = InfoRequest.objects.get()
     assert info_request.is_proxy and info_request.requester_proxy_letter.name.startswith("ppid/kuasa/")
@@ -151,7 +152,7 @@ def test_tracking_is_throttled(client, register):
 
 def test_tracking_shows_the_notice_documents_and_the_survey(client, register):
     registration = register(received_on=D(2025, 6, 2))
-    document = SimpleUploadedFile("apbdes.pdf", b"%PDF-1.4 APB Desa", content_type="application/pdf")
+    document = SimpleUploadedFile("apbdes.pdf", pdf_bytes("APB Desa"), content_type="application/pdf")
     answer(registration.request, issued_on=D(2025, 6, 11), documents=[("APB Desa 2025", document)])
     html = text(client.post(TRACK, {"number": registration.request.number, "code": registration.access_code}))
     assert "Salinan APB Desa 2025 (PDF)" in html  # material given, from the notice
@@ -159,7 +160,7 @@ def test_tracking_shows_the_notice_documents_and_the_survey(client, register):
     notice_url = re.search(r'href="(/ppid/permohonan/pemberitahuan/[^"]+/)"', html).group(1)
     download = client.get(document_url)
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 APB Desa"
+    assert b"".join(download.streaming_content) == pdf_bytes("APB Desa")
     assert download["Content-Disposition"].startswith("attachment")
     assert download["X-Content-Type-Options"] == "nosniff" and "no-store" in download["Cache-Control"]
     notice = client.get(notice_url)

@@ -9,6 +9,7 @@ from django.db.models import Max
 
 from portal.models import SatisfactionVote
 from portal.services import vote_summary
+from tests.shared_data import media_under, shared_for_module
 from visits import demo
 from visits.models import HostOfficial, Institution, Visit, VisitPhoto, VisitSession
 
@@ -18,16 +19,25 @@ class Quiet:
         pass
 
 
-@pytest.fixture
-def magelang_2017(db):
-    """Only the real visit (fast); `loaded` runs the whole loader."""
-    return demo.load_magelang_2017(demo.load_vocabulary())
+@pytest.fixture(scope="module")
+def visits_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The whole loader run once for the module's tests; each test's writes are undone."""
+    root = tmp_path_factory.mktemp("visits-demo")
+    with shared_for_module(django_db_blocker, root):
+        demo.load(Quiet())
+        yield root
 
 
 @pytest.fixture
-def loaded(db):
-    demo.load(Quiet())
+def loaded(visits_demo, db, settings):
+    media_under(settings, visits_demo)
     return Visit.objects.get(slug=demo.MAGELANG_SLUG)
+
+
+@pytest.fixture
+def magelang_2017(loaded):
+    """The real 2017 visit, as the loader leaves it."""
+    return loaded
 
 
 def test_the_2017_visit_is_recorded_as_structured_facts(magelang_2017):

@@ -2,12 +2,17 @@
 as sample data that looks like visits published through the service, reusing
 the demo's illustration files, and the public pages show the result."""
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
 from django.conf import settings
 from django.utils import timezone
 
 from portal import richtext
-from visits import full_scale
+from tests.shared_data import media_under, shared_for_module
+from tests.visits.conftest import DEFAULT_DATE, image_upload
+from visits import full_scale, services
 from visits.models import (
     HostOfficial,
     Institution,
@@ -27,24 +32,60 @@ class Quiet:
         pass
 
 
-@pytest.fixture
-def illustration(make_visit, make_photo):
+def _illustration():
     """A published sample visit with one sample illustration, as the demo leaves them."""
-    visit = make_visit(title="Studi banding contoh", is_sample=True)
-    return make_photo(visit, is_sample=True, alt_text="Ilustrasi contoh")
+    institution = Institution.objects.create(
+        name="Pemerintah Kota Magelang", short_name="Pemkot Magelang", kind="pemkot", region_code="33.71"
+    )
+    visit = Visit.objects.create(
+        title="Studi banding contoh",
+        kind=Visit.Kind.STUDY_VISIT,
+        institution=institution,
+        leader_name="Pimpinan Rombongan",
+        start_date=DEFAULT_DATE,
+        body="Laporan kunjungan contoh.",
+        is_sample=True,
+    )
+    services.change_status(
+        visit=visit, to=Visit.Status.PUBLISHED, publish_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    photo = VisitPhoto(
+        visit=visit, image=image_upload(1200, 800), alt_text="Ilustrasi contoh", order=1, is_sample=True
+    )
+    photo.full_clean()
+    photo.save()
+    return photo
 
 
 def media_files():
     return sorted(path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file())
 
 
+@pytest.fixture(scope="module")
+def full_scale_run(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The loader run once with a small total, for the module's tests; each test's writes are undone."""
+    root = tmp_path_factory.mktemp("visits-full-scale")
+    with (
+        shared_for_module(django_db_blocker, root, LANGUAGE_CODE="en"),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setattr(full_scale, "TOTAL_VISITS", TOTAL)
+        illustration = _illustration()
+        files = media_files()
+        full_scale.load(Quiet())
+        assert media_files() == files, "the loader writes no image files"
+        yield SimpleNamespace(root=root, illustration=illustration.pk)
+
+
 @pytest.fixture
-def loaded(monkeypatch, illustration):
-    """The loader run with a small total; returns the visits it added."""
-    monkeypatch.setattr(full_scale, "TOTAL_VISITS", TOTAL)
-    files = media_files()
-    full_scale.load(Quiet())
-    assert media_files() == files, "the loader writes no image files"
+def illustration(full_scale_run, db, settings):
+    media_under(settings, full_scale_run.root)
+    return VisitPhoto.objects.get(pk=full_scale_run.illustration)
+
+
+@pytest.fixture
+def loaded(illustration):
+    """The visits the loader added."""
     return Visit.objects.exclude(pk=illustration.visit_id)
 
 

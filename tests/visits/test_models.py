@@ -56,18 +56,18 @@ def test_a_foreign_government_has_a_country_and_no_province(db):
 )
 def test_an_inconsistent_institution_is_refused_with_a_message(db, kind, code, field, message):
     institution = Institution(name="Contoh", kind=kind, region_code=code)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match=message) as caught:
         institution.full_clean()
     assert message in " ".join(caught.value.message_dict[field])
 
 
 def test_the_database_refuses_a_regional_government_without_a_code(db):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="visits_institution_regional_has_code"), transaction.atomic():
         Institution.objects.create(name="Pemerintah Kota Tanpa Kode", kind="pemkot", region_code="")
 
 
 def test_the_database_refuses_a_malformed_region_code(db):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="visits_institution_region_code_form"), transaction.atomic():
         Institution.objects.create(name="Pemerintah Kota Salah Kode", kind="pemkot", region_code="3371x")
 
 
@@ -153,9 +153,9 @@ def test_the_description_falls_back_to_the_report_start(make_visit):
 
 def test_a_published_visit_cannot_be_deleted(make_visit):
     visit = make_visit()
-    with pytest.raises(ProtectedError):
+    with pytest.raises(ProtectedError, match="Published visits cannot be deleted"):
         visit.delete()
-    with pytest.raises(ProtectedError):
+    with pytest.raises(ProtectedError, match="Published visits cannot be deleted"):
         Visit.objects.filter(pk=visit.pk).delete()
     assert Visit.objects.filter(pk=visit.pk).exists()
 
@@ -168,17 +168,17 @@ def test_a_draft_can_be_deleted(make_visit):
 
 def test_an_institution_with_visits_cannot_be_deleted(make_visit, magelang):
     make_visit(status=Visit.Status.DRAFT)
-    with pytest.raises(ProtectedError):
+    with pytest.raises(ProtectedError, match="protected foreign keys"):
         magelang.delete()
 
 
 def test_the_end_date_cannot_precede_the_start(make_visit):
     visit = make_visit(status=Visit.Status.DRAFT)
     visit.end_date = visit.start_date - datetime.timedelta(days=1)
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(ValidationError, match="The end date cannot be before the date") as caught:
         visit.full_clean()
     assert "end_date" in caught.value.message_dict
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="visits_visit_end_after_start"), transaction.atomic():
         visit.save()
 
 

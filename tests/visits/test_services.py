@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from portal.workflow import INVALID_TRANSITION
 from visits import services
 from visits.models import Visit, VisitHistoryEntry
 
@@ -66,8 +67,9 @@ def test_every_other_move_is_refused_and_changes_nothing(make_visit, source, tar
     visit = _visit_in(make_visit, source)
     before = (visit.status, visit.publish_at, visit.history.count())
 
-    with pytest.raises(services.StatusChangeError):
+    with pytest.raises(services.StatusChangeError, match="cannot become") as refused:
         services.change_status(visit=visit, to=target, publish_at=_publish_time_for(target), now=NOW)
+    assert refused.value.code == INVALID_TRANSITION
 
     visit.refresh_from_db()
     assert (visit.status, visit.publish_at, visit.history.count()) == before
@@ -175,14 +177,16 @@ def test_a_correction_is_recorded_with_its_note(make_visit, editor):
 
 def test_a_correction_needs_a_note(make_visit):
     visit = make_visit()
-    with pytest.raises(services.StatusChangeError):
+    with pytest.raises(services.StatusChangeError, match="Describe the correction") as refused:
         services.record_correction(visit=visit, note="  ")
+    assert refused.value.code == "correction"
 
 
 def test_only_published_visits_have_corrections(make_visit):
     visit = make_visit(status=Status.DRAFT)
-    with pytest.raises(services.StatusChangeError):
+    with pytest.raises(services.StatusChangeError, match="Only a published visit") as refused:
         services.record_correction(visit=visit, note="Perbaikan")
+    assert refused.value.code == "correction"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,6 +1,7 @@
 """Records of the visits app; see `vocabularies` and `visit` for the details."""
 
-from .visit import HostOfficial, Visit, VisitHistoryEntry, VisitPhoto, VisitQuerySet, VisitSession
+from .parts import HostOfficial, VisitHistoryEntry, VisitPhoto, VisitSession
+from .visit import Visit, VisitQuerySet
 from .vocabularies import HostUnit, Institution, Topic
 
 __all__ = [

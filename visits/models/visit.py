@@ -1,4 +1,6 @@
-"""A visit by another government, the people and sessions in it, its photos and history.
+"""A visit by another government and the one gate to its public pages.
+
+The people and sessions in it, its photos and its history are in `parts`.
 
 A `Visit` moves between three statuses (draft, scheduled, published) only
 through `visits.services.change_status`, which checks `Visit.NEXT_STATUSES`
@@ -8,7 +10,6 @@ come. A published visit is never deleted; changes to it are recorded as
 public corrections.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
@@ -18,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import richtext
-from portal.uploads import BasePhoto
 
 from ..slugs import free_slug, propose_slug
 from .vocabularies import HostUnit, Institution, Topic
@@ -46,9 +46,7 @@ class VisitQuerySet(models.QuerySet):
         """Newest first, with what a list item shows, in a fixed number of queries."""
         return (
             self.select_related("institution")
-            .prefetch_related(
-                "topics", Prefetch("photos", queryset=VisitPhoto.objects.order_by("order", "pk"))
-            )
+            .prefetch_related("topics", Prefetch("photos", queryset=_photos()))
             .newest_first()
         )
 
@@ -61,12 +59,10 @@ class VisitQuerySet(models.QuerySet):
             Prefetch("kims_visited", queryset=_kims()),
             "officials",
             "sessions",
-            Prefetch("photos", queryset=VisitPhoto.objects.order_by("order", "pk")),
+            Prefetch("photos", queryset=_photos()),
             Prefetch(
                 "history",
-                queryset=VisitHistoryEntry.objects.filter(to_status=Visit.Status.PUBLISHED).order_by(
-                    "at", "pk"
-                ),
+                queryset=_public_history(),
                 to_attr="public_history",
             ),
         )
@@ -140,6 +136,18 @@ def _villages():
     from portal.models import Village
 
     return Village.objects.all()
+
+
+def _photos():
+    from .parts import VisitPhoto
+
+    return VisitPhoto.objects.order_by("order", "pk")
+
+
+def _public_history():
+    from .parts import VisitHistoryEntry
+
+    return VisitHistoryEntry.objects.filter(is_public=True).order_by("at", "pk")
 
 
 class Visit(models.Model):
@@ -345,113 +353,3 @@ class Visit(models.Model):
     @property
     def end_date_or_start(self):
         return self.end_date or self.start_date
-
-
-class HostOfficial(models.Model):
-    """A person on the host side: who received the delegation, accompanied, presented."""
-
-    class Part(models.TextChoices):
-        RECEIVED = "received", _("Received the delegation")
-        ACCOMPANIED = "accompanied", _("Accompanied the reception")
-        PRESENTED = "presented", _("Presented or led a session")
-        ALSO_PRESENT = "present", _("Also present")
-
-    # Headings of the facts box, one per part, in this order.
-    PART_HEADINGS = {
-        Part.RECEIVED: _("Received by"),
-        Part.ACCOMPANIED: _("Accompanied by"),
-        Part.PRESENTED: _("Presented by"),
-        Part.ALSO_PRESENT: _("Also present"),
-    }
-
-    visit = models.ForeignKey(
-        Visit, on_delete=models.CASCADE, related_name="officials", verbose_name=_("visit")
-    )
-    name = models.CharField(_("name"), max_length=150)
-    position = models.CharField(_("position"), max_length=250, blank=True)
-    part = models.CharField(
-        _("part in the visit"), max_length=12, choices=Part.choices, default=Part.RECEIVED
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("host official")
-        verbose_name_plural = _("host officials")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(part__in=["received", "accompanied", "presented", "present"]),
-                name="visits_hostofficial_part_valid",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.name}, {self.position}" if self.position else self.name
-
-
-class VisitSession(models.Model):
-    """One part of the programme: a reception, a working session, a site visit."""
-
-    visit = models.ForeignKey(
-        Visit, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("visit")
-    )
-    title = models.CharField(_("what happened"), max_length=250)
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
-    led_by = models.CharField(
-        _("led by"), max_length=250, blank=True, help_text=_("Name and position of whoever led this part.")
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        verbose_name = _("programme item")
-        verbose_name_plural = _("programme")
-        ordering = ["order", "pk"]
-
-    def __str__(self):
-        return self.title
-
-
-class VisitPhoto(BasePhoto):
-    """A photo of a visit, with caption, credit and required alt text."""
-
-    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="photos", verbose_name=_("visit"))
-    is_sample = models.BooleanField(
-        _("sample illustration"), default=False, help_text=_("A generated picture, not a photo of the visit.")
-    )
-
-    class Meta(BasePhoto.Meta):
-        verbose_name = _("photo")
-        verbose_name_plural = _("photos")
-
-
-class VisitHistoryEntry(models.Model):
-    """A status change or a correction; entries that publish or correct form the public timeline."""
-
-    visit = models.ForeignKey(
-        Visit, on_delete=models.CASCADE, related_name="history", verbose_name=_("visit")
-    )
-    at = models.DateTimeField(_("time"), default=timezone.now)
-    from_status = models.CharField(_("from status"), max_length=10, choices=Visit.Status.choices)
-    to_status = models.CharField(_("to status"), max_length=10, choices=Visit.Status.choices)
-    publish_at = models.DateTimeField(_("publish time"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-
-    class Meta:
-        verbose_name = _("history entry")
-        verbose_name_plural = _("history")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.visit_id}: {self.from_status} → {self.to_status}"
-
-    @property
-    def is_correction(self):
-        return self.from_status == self.to_status == Visit.Status.PUBLISHED

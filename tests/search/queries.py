@@ -1,0 +1,90 @@
+"""Realistic citizen queries and the page each should find in the top three results.
+
+Each case is (query, pattern): the pattern is a regular expression one of the
+first three result addresses must match. Names, typos, spacing, accents,
+sections and English, as citizens type them into the search box.
+"""
+
+REQUEST_FORM = r"^/ppid/permohonan/baru/$"
+SEDAHKIDUL = r"^/wilayah/35\.22\.18\.2007/$"
+
+CASES = [
+    # The site's own tasks, in Indonesian.
+    ("permohonan informasi", REQUEST_FORM),
+    ("Permohonan Informasi Publik", REQUEST_FORM),
+    ("minta informasi", REQUEST_FORM),
+    ("formulir permohonan", REQUEST_FORM),
+    ("ajukan permohonan", REQUEST_FORM),
+    ("keberatan", r"^/ppid/keberatan/baru/$"),
+    ("ajukan keberatan", r"^/ppid/keberatan/baru/$"),
+    ("cara mengajukan keberatan", r"^/ppid/keberatan/baru/$"),
+    ("lacak", r"^/ppid/permohonan/lacak/$"),
+    ("lacak permohonan", r"^/ppid/permohonan/lacak/$"),
+    ("status permohonan", r"^/ppid/permohonan/lacak/$"),
+    ("anggaran desa", r"^/apbdes/$"),
+    ("apbdes", r"^/apbdes/"),
+    ("keuangan desa", r"^/apbdes/$"),
+    ("dana desa", r"^/apbdes/$"),
+    ("statistik ppid", r"^/ppid/statistik/$"),
+    ("daftar informasi publik", r"^/ppid/dip/$"),
+    ("laporan tahunan", r"^/ppid/laporan/$"),
+    ("survei kepuasan", r"^/ppid/ikm/$"),
+    ("maklumat pelayanan", r"^/ppid/maklumat/$"),
+    ("standar layanan", r"^/ppid/maklumat/$"),
+    ("dasar hukum", r"^/ppid/peraturan/$"),
+    ("indeks keterbukaan", r"^/keterbukaan/$"),
+    ("rencana aksi ogp", r"^/ogp/$"),
+    ("studi banding", r"^/kunjungan/"),
+    ("statistik kunjungan", r"^/kunjungan/statistik/$"),
+    ("kabar kim", r"^/kim/kabar/$"),
+    ("berita kim", r"^/kim/kabar/$"),
+    ("cakupan kim", r"^/kim/cakupan/$"),
+    ("data terbuka", r"^/data/$"),
+    ("daftar kecamatan", r"^/wilayah/"),
+    # The same tasks in English.
+    ("village budget", r"^/apbdes/$"),
+    ("village budgets", r"^/apbdes/$"),
+    ("objection", r"^/ppid/keberatan/baru/$"),
+    ("request information", REQUEST_FORM),
+    ("information request", REQUEST_FORM),
+    ("track request", r"^/ppid/permohonan/lacak/$"),
+    ("open data", r"^/data/$"),
+    ("openness index", r"^/keterbukaan/$"),
+    ("satisfaction survey", r"^/ppid/ikm/$"),
+    ("annual report", r"^/ppid/laporan/$"),
+    ("kim news", r"^/kim/kabar/$"),
+    ("study visit", r"^/kunjungan/"),
+    ("open government", r"^/ogp/$"),
+    # Typos in task words.
+    ("keberatn", r"^/ppid/keberatan/baru/$"),
+    ("permohonan informsi", REQUEST_FORM),
+    ("anggaran dessa", r"^/apbdes/$"),
+    # Places and groups by name, any case.
+    ("sedahkidul", SEDAHKIDUL),
+    ("Sedahkidul", SEDAHKIDUL),
+    ("SEDAHKIDUL", SEDAHKIDUL),
+    ("desa sedahkidul", SEDAHKIDUL),
+    ("sedahki", SEDAHKIDUL),
+    ("purwosari", r"^/wilayah/35\.22\.18/$"),
+    ("kecamatan purwosari", r"^/wilayah/35\.22\.18/$"),
+    ("sumberejo", r"^/wilayah/35\.22\.12/$"),
+    ("sumberrejo", r"^/wilayah/35\.22\.12\.2006/$"),
+    ("sendangrejo", r"^/wilayah/35\.22\.[0-9]+\.[0-9]+/$"),
+    # Written together or apart.
+    ("Sedah Kidul", SEDAHKIDUL),
+    ("sedah kidul", SEDAHKIDUL),
+    ("sendangpotro", r"^/kim/[a-z0-9-]*sendang-potro"),
+    ("sendang potro", r"^/kim/[a-z0-9-]*sendang-potro"),
+    ("KIM Sendang Potro", r"^/kim/[a-z0-9-]*sendang-potro"),
+    # Typos and accents in names and topics.
+    ("banyuwangy", r"^/kunjungan/.*banyuwangi"),
+    ("banyuwangi", r"^/kunjungan/.*banyuwangi"),
+    ("sedahkidol", SEDAHKIDUL),
+    ("purwosary", r"^/wilayah/35\.22\.18/$"),
+    ("bálihó", r"^/kunjungan/.*baliho"),
+    ("baliho apbdes", r"^/kunjungan/.*baliho"),
+    ("Bálihó APBDes", r"^/kunjungan/.*baliho"),
+    ("magelang", r"^/kunjungan/.*magelang"),
+    ("kendari", r"^/kunjungan/.*kendari"),
+    ("pengaduan masyarakat", r"^/kunjungan/.*pengaduan-masyarakat"),
+]

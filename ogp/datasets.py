@@ -45,7 +45,7 @@ LINE_COLUMN_NOTES = [
     ("tahun", _("fiscal year")),
     ("versi, jenis_versi", _("number of the version in force and its kind: murni or perubahan")),
     ("kode_rekening, nama_rekening", _("account at obyek level, e.g. 4.2.1.01 Dana Desa")),
-    ("kode_kegiatan, nama_kegiatan", _("activity for spending lines, e.g. 02.03.07")),
+    ("kode_kegiatan, nama_kegiatan", _("activity for spending lines, e.g. 02.03.10")),
     ("uraian, lokasi", _("description and location of the line")),
     ("sumber_dana", _("source of funds: DDS, ADD, PBH, PAD, PBK, PBP, …")),
     ("anggaran", _("budget in Rupiah")),

@@ -62,6 +62,21 @@ class BudgetImportForm(forms.Form):
         label=_("This period is already reported: import this file as a correcting report"), required=False
     )
     publish = forms.BooleanField(label=_("Publish right after the import"), required=False)
+    note = forms.CharField(
+        label=_("Public note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For an APBDes Perubahan: what changed and why. Required to publish one."),
+    )
+    explanation = forms.CharField(
+        label=_("Explanation of the books"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Only when the checks refuse the books and they are right as they are: why they do not balance. "
+            "The public page shows it beside the figures."
+        ),
+    )
     file = forms.FileField(
         label=_("File (CSV or XLSX)"),
         validators=[validate_spreadsheet],

@@ -181,8 +181,9 @@ def year_overview(year, *, districts, district=None):
     `districts` are the (code, name) pairs of the kecamatan, which the caller
     already has; with `district` only that kecamatan is covered.
     """
+    # Only a desa has an APBDes; kelurahan are funded through the regency budget.
     summaries = BudgetSummary.objects.published().for_year(year)
-    villages = Village.objects.order_by("name")
+    villages = Village.objects.desa().order_by("name")
     if district is not None:
         summaries = summaries.filter(village__district_id=district)
         villages = villages.filter(district_id=district)

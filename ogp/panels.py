@@ -18,7 +18,12 @@ VILLAGE_VERSIONS = 5
 
 @panels.register("village", order=10, template="ogp/panels/village.html")
 def village_budget(village):
-    """The village's latest budget summaries and published versions (two queries)."""
+    """The village's latest budget summaries and published versions (two queries).
+
+    A kelurahan has no APBDes: its panel says where its spending is instead (no query).
+    """
+    if village.kind == Village.Kind.KELURAHAN:
+        return {"village": village, "kelurahan": True}
     summaries = list(
         BudgetSummary.objects.published()
         .filter(village=village)
@@ -58,7 +63,8 @@ def district_budgets(district):
         .select_related("village", "report")
         .order_by("village__name")
     )
-    villages = list(district.villages.order_by("name").only("code", "name", "kind", "district_id"))
+    everyone = list(district.villages.order_by("name").only("code", "name", "kind", "district_id"))
+    villages = [v for v in everyone if v.kind == Village.Kind.DESA]
     published = {s.village_id for s in summaries}
     reported = [s for s in summaries if s.spending_rate is not None]
     return {
@@ -66,6 +72,7 @@ def district_budgets(district):
         "year": year,
         "summaries": summaries,
         "village_count": len(villages),
+        "kelurahan_count": len(everyone) - len(villages),
         "missing": [v for v in villages if v.code not in published],
         "revenue": sum(s.revenue for s in summaries),
         "spending": sum(s.spending for s in summaries),
@@ -102,7 +109,7 @@ def budget_publication(regency):
     if latest is None:
         return None
     year, published = latest["year"], latest["n"]
-    villages = Village.objects.count()
+    villages = Village.objects.desa().count()
     return {
         "year": year,
         "published": published,

@@ -13,7 +13,8 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-def _rows(name):
+def rows(name):
+    """The rows of one data file as dictionaries."""
     with (DATA_DIR / name).open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
@@ -34,7 +35,7 @@ def load(*, FundSource, Account, Activity):
             name=row["name"],
             order=int(row["order"]),
         )
-        for row in _rows("fund_sources.csv")
+        for row in rows("fund_sources.csv")
         if row["code"] not in existing
     ]
     FundSource.objects.bulk_create(sources)
@@ -42,7 +43,7 @@ def load(*, FundSource, Account, Activity):
 
     existing = set(Account.objects.values_list("code", flat=True))
     accounts = []
-    for row in sorted(_rows("accounts.csv"), key=lambda r: (r["code"].count("."), r["code"])):
+    for row in sorted(rows("accounts.csv"), key=lambda r: (r["code"].count("."), r["code"])):
         if row["code"] in existing:
             continue
         level, number, parent = _split(row["code"])
@@ -62,7 +63,7 @@ def load(*, FundSource, Account, Activity):
 
     existing = set(Activity.objects.values_list("code", flat=True))
     activities = []
-    for row in sorted(_rows("activities.csv"), key=lambda r: (r["code"].count("."), r["code"])):
+    for row in sorted(rows("activities.csv"), key=lambda r: (r["code"].count("."), r["code"])):
         if row["code"] in existing:
             continue
         level, number, parent = _split(row["code"])

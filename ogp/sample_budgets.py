@@ -129,7 +129,7 @@ def _revenue(lines, rng, profile, growth):
         lines.add("4.1.3.01", "", "PAD", "Swadaya masyarakat pembangunan jalan", rng.uniform(5e6, 25e6))
     lines.add("4.2.1.01", "", "DDS", "Dana Desa", dds)
     lines.add("4.2.2.01", "", "PBH", "Bagi hasil pajak daerah", rng.uniform(40e6, 90e6) * growth)
-    lines.add("4.2.2.02", "", "PBH", "Bagi hasil retribusi daerah", rng.uniform(3e6, 12e6))
+    lines.add("4.2.2.01", "", "PBH", "Bagi hasil retribusi daerah", rng.uniform(3e6, 12e6))
     lines.add("4.2.3.01", "", "ADD", "Alokasi Dana Desa", add_amount)
     if profile["pbk"] and rng.random() < 0.8:
         lines.add("4.2.5.01", "", "PBK", "Bantuan keuangan khusus kabupaten", rng.uniform(100e6, 500e6))
@@ -191,7 +191,7 @@ def _construction(lines, rng, profile, remaining):
     weights = [rng.uniform(0.5, 2.0) for _ in projects]
     total_weight = sum(weights)
     allotted = 0
-    for index, ((account, activity, description, location), weight) in enumerate(
+    for index, ((jenis, activity, description, location), weight) in enumerate(
         zip(projects, weights, strict=True)
     ):
         source = "PBK" if profile["pbk"] and index == 0 else "DDS"
@@ -199,7 +199,14 @@ def _construction(lines, rng, profile, remaining):
             _round(remaining * weight / total_weight) if index < len(projects) - 1 else remaining - allotted
         )
         allotted += amount
-        lines.add(account, activity, source, description, amount, location)
+        # Each project pays its workers (obyek 02) and buys its materials (obyek 03).
+        wages = _round(amount * 0.3)
+        lines.add(
+            f"{jenis}.02", activity, source, f"Upah tenaga kerja: {description.lower()}", wages, location
+        )
+        lines.add(
+            f"{jenis}.03", activity, source, f"Bahan baku: {description.lower()}", amount - wages, location
+        )
 
 
 def _projects(rng, profile):
@@ -207,18 +214,18 @@ def _projects(rng, profile):
     projects = []
     for name in dusun:
         rt = rng.randint(1, 6)
-        projects.append(("5.3.5.01", "02.03.07", "Rabat beton jalan desa", f"Dusun {name} RT {rt:02d}"))
+        projects.append(("5.3.5", "02.03.10", "Rabat beton jalan desa", f"Dusun {name} RT {rt:02d}"))
         if rng.random() < 0.5:
             location = f"Dusun {name} RT {rng.randint(1, 6):02d}"
-            projects.append(("5.3.7.01", "02.03.11", "Pembangunan saluran drainase", location))
+            projects.append(("5.3.7", "02.03.14", "Pembangunan saluran drainase", location))
         if rng.random() < 0.25:
-            projects.append(("5.3.5.01", "02.03.09", "Pengerasan jalan usaha tani", f"Dusun {name}"))
+            projects.append(("5.3.5", "02.03.12", "Pengerasan jalan usaha tani", f"Dusun {name}"))
     if rng.random() < 0.3:
-        projects.append(("5.3.6.01", "02.03.10", "Pembangunan jembatan desa", f"Dusun {dusun[0]}"))
+        projects.append(("5.3.6", "02.03.13", "Pembangunan jembatan desa", f"Dusun {dusun[0]}"))
     if rng.random() < 0.4:
-        projects.append(("5.3.7.01", "02.04.05", "Pembangunan sumur bor air bersih", f"Dusun {dusun[-1]}"))
+        projects.append(("5.3.7", "02.04.11", "Pembangunan sumur bor air bersih", f"Dusun {dusun[-1]}"))
     if rng.random() < 0.3:
-        projects.append(("5.3.8.01", "02.07.02", "Pemasangan penerangan jalan desa", f"Dusun {dusun[0]}"))
+        projects.append(("5.3.8", "02.07.02", "Pemasangan penerangan jalan desa", f"Dusun {dusun[0]}"))
     return projects
 
 
@@ -243,7 +250,7 @@ def revised_lines(code, year, original):
     reserve.amount -= repair
     lines.append(
         SampleLine(
-            "5.2.6.03",
+            "5.2.6.05",
             "02.03.01",
             "DDS",
             "Pemeliharaan jalan desa pasca banjir",

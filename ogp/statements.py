@@ -47,6 +47,10 @@ class Row:
     level: int = 0
 
     @property
+    def remaining(self):
+        return self.budget - (self.realised or 0)
+
+    @property
     def rate(self):
         return figures.shown(figures.rate(self.budget, self.realised))
 
@@ -63,6 +67,7 @@ class LineView:
     location: str
     amount: int
     realised: int | None
+    executor: str = ""
 
     @property
     def rate(self):
@@ -89,7 +94,16 @@ class Group:
         return "bidang-" + self.code.replace(".", "-")
 
 
-LINE_FIELDS = ("id", "account_id", "activity_id", "fund_source_id", "description", "location", "amount")
+LINE_FIELDS = (
+    "id",
+    "account_id",
+    "activity_id",
+    "fund_source_id",
+    "description",
+    "location",
+    "amount",
+    "executor",
+)
 
 
 @dataclass
@@ -116,6 +130,18 @@ class Statement:
             Row("pembiayaan", _("Net financing"), t.net_financing, r.net_financing if r else None),
             Row("silpa", _("SiLPA (year-end balance)"), t.silpa, r.silpa if r else None),
         ]
+
+    @cached_property
+    def unfinished(self):
+        """Kegiatan not carried out or not finished in the report, with the budget that remains (Pasal 72)."""
+        if self.realised is None:
+            return []
+        rows = []
+        for code in sorted(c for c in self.totals.by_activity if c.count(".") == 2):
+            budget, realised = self.totals.activity(code), self.realised.activity(code)
+            if realised < budget:
+                rows.append(Row(code, self.names.activities.get(code, code), budget, realised))
+        return rows
 
     @cached_property
     def revenue_by_source(self):
@@ -250,7 +276,7 @@ def build(version, *, report=None, names=None):
     if report is not None:
         realised_by_line = dict(report.lines.values_list("line_id", "amount"))
     lines = []
-    for pk, account, activity, source, description, location, amount in version.lines.order_by(
+    for pk, account, activity, source, description, location, amount, executor in version.lines.order_by(
         "position", "pk"
     ).values_list(*LINE_FIELDS):
         lines.append(
@@ -265,6 +291,7 @@ def build(version, *, report=None, names=None):
                 location=location,
                 amount=amount,
                 realised=realised_by_line.get(pk, 0) if report is not None else None,
+                executor=executor,
             )
         )
     totals = figures.tally((line.account, line.activity, line.source, line.amount) for line in lines)
@@ -294,3 +321,20 @@ def comparison(original, revised, names):
         [(code, names.activities.get(code, code)) for code in bidang_codes], first, second, kind="activity"
     )
     return {"accounts": rows, "bidang": bidang_rows}
+
+
+CHANGE_FIELDS = ("account_id", "activity_id", "fund_source_id", "description", "location", "amount")
+
+
+def line_changes(original, revised):
+    """The lines whose amount differs between two versions, matched by account, kegiatan, source,
+    description and location (two queries); a line only in one version counts as 0 in the other."""
+    amounts = {}
+    for column, version in enumerate((original, revised)):
+        for *key, amount in version.lines.order_by("position", "pk").values_list(*CHANGE_FIELDS):
+            amounts.setdefault(tuple(key), [0, 0])[column] = amount
+    return [
+        figures.Comparison(key[0], " · ".join(part for part in (key[3], key[4]) if part), first, second)
+        for key, (first, second) in amounts.items()
+        if first != second
+    ]

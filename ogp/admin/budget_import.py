@@ -89,6 +89,7 @@ class BudgetImportMixin:
                 form.add_error(None, error)
             else:
                 messages.success(request, _finished_message(result))
+                _warn_about_balance(request, result)
                 return HttpResponseRedirect(_finished_url(result))
         context = {
             **self.admin_site.each_context(request),
@@ -120,6 +121,8 @@ class BudgetImportMixin:
             perdes_number=data["perdes_number"],
             perdes_date=data["perdes_date"],
             publish=data.get("publish", False),
+            note=data.get("note", ""),
+            explanation=data.get("explanation", ""),
         )
 
     def _import_realisation(self, request, data):
@@ -134,4 +137,15 @@ class BudgetImportMixin:
             village=data["village"],
             new_report=data["new_report"],
             publish=data.get("publish", False) and request.user.has_perm("ogp.publish_realisationreport"),
+            explanation=data.get("explanation", ""),
         )
+
+
+def _warn_about_balance(request, result):
+    """Drafts whose books do not balance: one warning per failed check, before anyone publishes."""
+    for outcome in result.outcomes:
+        version = outcome.version
+        if version is None or not version.is_draft:
+            continue
+        for problem in services.version_balance(version):
+            messages.warning(request, f"{outcome.village.label}: {problem.message}")

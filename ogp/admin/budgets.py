@@ -53,7 +53,8 @@ class BudgetAdmin(BudgetImportMixin, ScopedModelAdmin):
         )
 
     def get_fields(self, request, obj=None):
-        return ["village", "year", "website_url", "is_sample"] if obj else ["village", "year", "website_url"]
+        fields = ["village", "year", "website_url", "complaint_address"]
+        return [*fields, "is_sample"] if obj else fields
 
     def get_readonly_fields(self, request, obj=None):
         return ["village", "year", "is_sample"] if obj else []

@@ -22,7 +22,16 @@ from .status_actions import StatusActionsMixin
 
 class BudgetLineInline(ScopedTabularInline):
     model = BudgetLine
-    fields = ["position", "account", "activity", "fund_source", "description", "location", "amount"]
+    fields = [
+        "position",
+        "account",
+        "activity",
+        "fund_source",
+        "description",
+        "location",
+        "executor",
+        "amount",
+    ]
     autocomplete_fields = ["account", "activity"]
     extra = 0
 
@@ -65,6 +74,7 @@ class BudgetVersionAdmin(StatusActionsMixin, ScopedModelAdmin):
         "perdes_number",
         "perdes_date",
         "note",
+        "balance_explanation",
         "based_on",
         "published_at",
         "revenue",
@@ -188,7 +198,17 @@ class RealisationReportAdmin(StatusActionsMixin, ScopedModelAdmin):
     inlines = [RealisationLineInline]
     actions = ["publish_selected", "discard_selected"]
     publish_permission = "ogp.publish_realisationreport"
-    fields = ["version", "period", "as_of", "note", "status", "published_at", "revenue", "spending"]
+    fields = [
+        "version",
+        "period",
+        "as_of",
+        "note",
+        "balance_explanation",
+        "status",
+        "published_at",
+        "revenue",
+        "spending",
+    ]
     readonly_fields = ["version", "period", "status", "published_at", "revenue", "spending"]
 
     def change_status(self, obj, to, user):

@@ -16,8 +16,9 @@ PHOTO_VILLAGE = "35.22.18.2007"  # Desa Sedahkidul, the demo officer's village
 
 
 def load_budgets(stdout, *, villages=None, years=SAMPLE_YEARS):
-    """Sample APBDes for every village (or the given ones) and year that has none yet."""
-    villages = list(villages if villages is not None else Village.objects.order_by("code"))
+    """Sample APBDes for every desa (or the given ones) and year that has none yet; kelurahan have none."""
+    villages = villages if villages is not None else Village.objects.order_by("code")
+    villages = [village for village in villages if village.kind == Village.Kind.DESA]
     years = list(years)
 
     def progress(year, count):

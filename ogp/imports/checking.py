@@ -114,12 +114,14 @@ class _RowChecker:
         code = self._village()
         self._year()
         account, activity, source = self._codes()
-        description, location = self._texts()
+        description, location, executor = self._texts()
         amount, realised = self._amounts()
         self._perdes(code)
         if not self.errors:
             self._add(
-                ParsedRow(number, code, account, activity, source, description, location, amount, realised)
+                ParsedRow(
+                    number, code, account, activity, source, description, location, amount, realised, executor
+                )
             )
         return self.errors
 
@@ -208,7 +210,12 @@ class _RowChecker:
         location = text(self._cell("lokasi"))
         if len(location) > 200:
             self._problem("lokasi", _("The location is longer than 200 characters."))
-        return description, location
+        executor = text(self._cell("pelaksana"))
+        if len(executor) > 200:
+            self._problem(
+                "pelaksana", _("The name of who carries out the activity is longer than 200 characters.")
+            )
+        return description, location, executor
 
     def _amounts(self):
         amount, message = parse_rupiah(self._cell("anggaran"))

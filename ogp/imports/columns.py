@@ -52,6 +52,11 @@ COLUMNS = [
     Column(
         "tanggal_perdes", _("Date of that Perdes, e.g. 2024-01-15 or 15/01/2024. Optional."), "2024-01-15"
     ),
+    Column(
+        "pelaksana",
+        _("Who carries out the activity (pelaksana kegiatan or TPK) of a spending line. Optional."),
+        "TPK Desa Sedahkidul",
+    ),
 ]
 COLUMN_NAMES = [column.name for column in COLUMNS]
 

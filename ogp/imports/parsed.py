@@ -17,6 +17,7 @@ class ParsedRow:
     location: str
     amount: int | None
     realised: int | None
+    executor: str = ""
 
     @property
     def key(self):

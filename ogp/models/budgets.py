@@ -71,8 +71,8 @@ class _ProtectedWhenPublished(models.Model):
 
 class BudgetQuerySet(models.QuerySet):
     def published(self):
-        """Budgets with at least one published version."""
-        return self.filter(summary__isnull=False)
+        """Desa budgets with at least one published version (a kelurahan has no APBDes)."""
+        return self.filter(summary__isnull=False, village__kind=Village.Kind.DESA)
 
 
 class Budget(models.Model):
@@ -86,6 +86,13 @@ class Budget(models.Model):
         _("publication on the village website"),
         blank=True,
         help_text=_("The page of the village website where this APBDes is published."),
+    )
+    complaint_address = models.TextField(
+        _("where to send questions and complaints"),
+        blank=True,
+        help_text=_(
+            "Address, telephone or e-mail of the village for questions and complaints about this APBDes."
+        ),
     )
     is_sample = models.BooleanField(_("sample data"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -108,6 +115,14 @@ class Budget(models.Model):
 
     def get_absolute_url(self):
         return reverse("ogp:village_budget", args=[self.year, self.village_id])
+
+    def clean(self):
+        super().clean()
+        if self.village_id and self.village.kind == Village.Kind.KELURAHAN:
+            raise ValidationError(
+                {"village": _("A kelurahan is funded through the regency budget (APBD) and has no APBDes.")},
+                code="kelurahan",
+            )
 
 
 class BudgetVersionQuerySet(models.QuerySet):
@@ -149,6 +164,13 @@ class BudgetVersion(_ProtectedWhenPublished):
         _("public note"),
         blank=True,
         help_text=_("What this version changes and why; shown on the public page."),
+    )
+    balance_explanation = models.TextField(
+        _("explanation of the books"),
+        blank=True,
+        help_text=_(
+            "Required to publish a version whose books do not balance; shown on the public page beside the figures."
+        ),
     )
     based_on = models.ForeignKey(
         "self",
@@ -291,6 +313,12 @@ class BudgetLine(models.Model):
     )
     description = models.CharField(_("description"), max_length=255)
     location = models.CharField(_("location"), max_length=200, blank=True)
+    executor = models.CharField(
+        _("carried out by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The pelaksana kegiatan or TPK of a spending line (Permendagri 20/2018, Pasal 39)."),
+    )
     amount = models.BigIntegerField(_("amount (Rp)"))
 
     class Meta:

@@ -68,7 +68,7 @@ class Account(models.Model):
         _("account code"),
         max_length=12,
         primary_key=True,
-        help_text=_("For example 5.2.1.02. A new obyek must be numbered 90–99, e.g. 4.1.4.90."),
+        help_text=_("For example 5.2.1.02. A new obyek must be numbered 90–99, e.g. 4.1.4.91."),
     )
     name = models.CharField(_("name"), max_length=200)
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, editable=False)
@@ -121,13 +121,13 @@ class Account(models.Model):
         super().clean()
         if not ACCOUNT_CODE_RE.match(self.code or ""):
             raise ValidationError(
-                {"code": _("Write the code as akun.kelompok.jenis.obyek, e.g. 4.1.4.90.")}, code="format"
+                {"code": _("Write the code as akun.kelompok.jenis.obyek, e.g. 4.1.4.91.")}, code="format"
             )
         level, number, parent_code = split_account_code(self.code)
         if not self.is_national:
             if level != self.Level.OBYEK or number not in REGIONAL_NUMBERS:
                 raise ValidationError(
-                    {"code": _("Only obyek numbered 90–99 can be added by the regency, e.g. 4.1.4.90.")},
+                    {"code": _("Only obyek numbered 90–99 can be added by the regency, e.g. 4.1.4.91.")},
                     code="regional_range",
                 )
             if not Account.objects.filter(code=parent_code, level=self.Level.JENIS).exists():
@@ -160,7 +160,7 @@ class Activity(models.Model):
         _("activity code"),
         max_length=8,
         primary_key=True,
-        help_text=_("For example 01.01.04. A new kegiatan must be numbered 90–99, e.g. 02.03.90."),
+        help_text=_("For example 01.01.04. A new kegiatan must be numbered 90–99, e.g. 02.03.91."),
     )
     name = models.CharField(_("name"), max_length=250)
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices, editable=False)
@@ -199,13 +199,13 @@ class Activity(models.Model):
         super().clean()
         if not ACTIVITY_CODE_RE.match(self.code or ""):
             raise ValidationError(
-                {"code": _("Write the code as bidang.sub-bidang.kegiatan, e.g. 02.03.90.")}, code="format"
+                {"code": _("Write the code as bidang.sub-bidang.kegiatan, e.g. 02.03.91.")}, code="format"
             )
         level, number, parent_code = split_activity_code(self.code)
         if not self.is_national:
             if level != self.Level.KEGIATAN or number not in REGIONAL_NUMBERS:
                 raise ValidationError(
-                    {"code": _("Only kegiatan numbered 90–99 can be added by the regency, e.g. 02.03.90.")},
+                    {"code": _("Only kegiatan numbered 90–99 can be added by the regency, e.g. 02.03.91.")},
                     code="regional_range",
                 )
             if not Activity.objects.filter(code=parent_code, level=self.Level.SUB_BIDANG).exists():

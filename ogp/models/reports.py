@@ -49,6 +49,13 @@ class RealisationReport(_ProtectedWhenPublished):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, editable=False
     )
     note = models.TextField(_("public note"), blank=True)
+    balance_explanation = models.TextField(
+        _("explanation of the books"),
+        blank=True,
+        help_text=_(
+            "Required to publish a report with lines realised above their budget; shown on the public page."
+        ),
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
     fingerprint = models.CharField(_("content fingerprint"), max_length=64, blank=True, editable=False)
     revenue = models.BigIntegerField(_("realised revenue"), default=0, editable=False)

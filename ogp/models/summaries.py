@@ -14,8 +14,12 @@ from .reports import RealisationReport
 
 class BudgetSummaryQuerySet(models.QuerySet):
     def published(self):
-        """The visibility gate: summaries exist only for budgets with a published version."""
-        return self.filter(version__status=Status.PUBLISHED)
+        """The visibility gate: published versions of desa budgets.
+
+        Only a desa has an APBDes; a kelurahan is funded through the regency
+        budget, so a summary of one never reaches a public page or a count.
+        """
+        return self.filter(version__status=Status.PUBLISHED, village__kind=Village.Kind.DESA)
 
     def for_year(self, year):
         return self.filter(year=year)

@@ -31,7 +31,13 @@ from .budget_import import (
 )
 from .importing import ImportResult, VillageOutcome
 from .openness import TWO_PLACES, recompute_score, weighted_total
-from .publishing import LINE_KEY_FIELDS, StatusChangeError, change_report_status, change_version_status
+from .publishing import (
+    LINE_KEY_FIELDS,
+    StatusChangeError,
+    change_report_status,
+    change_version_status,
+    version_balance,
+)
 from .realisation_import import (
     PlannedReport,
     RealisationOptions,
@@ -67,6 +73,7 @@ __all__ = [
     "apply_realisation",
     "change_report_status",
     "change_version_status",
+    "version_balance",
     "create_budget",
     "import_budget",
     "import_realisation",

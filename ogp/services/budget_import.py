@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Village
 
-from .. import imports
+from .. import balance, imports
 from ..imports import ImportFileError, RowError
 from ..models import VERSION_WORKFLOW, Budget, BudgetLine, BudgetVersion, Status
 from .importing import ImportResult, VillageOutcome, parse_file, villages_for
@@ -37,6 +37,9 @@ class BudgetOptions:
     new_version: bool = False
     perdes_number: str = ""
     perdes_date: datetime.date | None = None
+    publish: bool = False
+    note: str = ""  # the public note of the version (required for a Perubahan that is published)
+    explanation: str = ""  # why the books do not balance, when they do not
 
 
 @dataclass
@@ -87,6 +90,8 @@ def import_budget(
     publish=False,
     chart=None,
     village_codes=None,
+    note="",
+    explanation="",
 ):
     """Import budget lines from a CSV/XLSX file for one village (`village`) or many (``kode_desa`` column).
 
@@ -95,14 +100,23 @@ def import_budget(
     a new version (`new_version`), otherwise the row is refused; a first
     import creates the budget and version 1. The Perdes comes from the
     arguments or the file. With `publish`, every new or replaced version is
-    published. Any problem anywhere raises ImportFileError and saves nothing.
+    published: then books that do not balance (see `ogp.balance`) are refused
+    row by row unless `explanation` says why, and a Perubahan needs its public
+    `note`. Any problem anywhere raises ImportFileError and saves nothing.
     `user` (None for the command line) limits the villages to the user's scope.
     """
     parsed = parse_file(
         upload, chart=chart, year=year, village=village, village_codes=village_codes, purpose="budget"
     )
     options = BudgetOptions(
-        year=year, kind=kind, new_version=new_version, perdes_number=perdes_number, perdes_date=perdes_date
+        year=year,
+        kind=kind,
+        new_version=new_version,
+        perdes_number=perdes_number,
+        perdes_date=perdes_date,
+        publish=publish,
+        note=note.strip(),
+        explanation=explanation.strip(),
     )
     with transaction.atomic():
         state = load_budgets(parsed, year=year, user=user)
@@ -152,7 +166,22 @@ def plan_budget(parsed, state, options):
             plan.errors.append(error)
         else:
             plan.items.append(item)
+            if options.publish and item.outcome != UNCHANGED:
+                plan.errors.extend(_publishing_problems(rows, options))
     return plan
+
+
+def _publishing_problems(rows, options):
+    """What stops these rows from being published as they are, as row errors."""
+    errors = []
+    if options.kind == BudgetVersion.Kind.PERUBAHAN and not options.note:
+        message = _("Write the public note: what this APBDes Perubahan changes and why.")
+        errors.append(RowError(rows[0].row, "uraian", message))
+    if not options.explanation:
+        items = [(row.account, row.activity, row.source, row.amount) for row in rows]
+        for problem in balance.budget_problems(items):
+            errors.append(RowError(rows[0].row, "anggaran", problem.message))
+    return errors
 
 
 def _plan_village(target, rows, file_perdes, state, options):
@@ -243,6 +272,8 @@ def _create_version(item, budget, state, options, *, user):
         budget=budget,
         number=(existing[-1].number if existing else 0) + 1,
         kind=options.kind,
+        note=options.note,
+        balance_explanation=options.explanation,
         based_on=in_force,
         perdes_number=item.perdes_number,
         perdes_date=item.perdes_date,
@@ -257,6 +288,8 @@ def _create_version(item, budget, state, options, *, user):
 def _replace_draft(version, item, options):
     version.lines.all().delete()
     version.kind = options.kind
+    version.note = options.note or version.note
+    version.balance_explanation = options.explanation or version.balance_explanation
     version.perdes_number = item.perdes_number or version.perdes_number
     version.perdes_date = item.perdes_date or version.perdes_date
     version.fingerprint = item.fingerprint
@@ -274,6 +307,7 @@ def _line_objects(version, rows):
             fund_source_id=row.source or None,
             description=row.description,
             location=row.location,
+            executor=row.executor,
             amount=row.amount,
         )
         for position, row in enumerate(rows, start=1)

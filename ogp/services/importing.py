@@ -33,8 +33,22 @@ class ImportResult:
         return sum(item.rows for item in self.outcomes if item.outcome != "unchanged")
 
 
+def kelurahan_refusal(village):
+    """Why `village` cannot have an APBDes, or None for a desa.
+
+    A kelurahan is part of the regency administration under the camat; its
+    spending sits in the regency budget (APBD), so it has no Perdes and no APBDes.
+    """
+    if village.kind != Village.Kind.KELURAHAN:
+        return None
+    return _(
+        "%(village)s is a kelurahan: it is funded through the regency budget (APBD) and has no APBDes. "
+        "Only a desa imports an APBDes or its realisation."
+    ) % {"village": village.label}
+
+
 def villages_for(parsed, user):
-    """The villages of a parsed file, checking they exist and lie in the user's scope."""
+    """The villages of a parsed file, checking they exist, are desa and lie in the user's scope."""
     villages = Village.objects.in_bulk(list(parsed.by_village))
     errors = []
     for code, rows in parsed.by_village.items():
@@ -45,6 +59,8 @@ def villages_for(parsed, user):
                     rows[0].row, "kode_desa", _("There is no village with code %(code)s.") % {"code": code}
                 )
             )
+        elif refusal := kelurahan_refusal(village):
+            errors.append(RowError(rows[0].row, "kode_desa", refusal))
         elif user is not None and not scoping.in_scope(village, user):
             errors.append(
                 RowError(

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.workflow import InvalidTransition
 
-from .. import figures, imports
+from .. import balance, figures, imports
 from ..models import REPORT_WORKFLOW, VERSION_WORKFLOW, BudgetVersion, Status
 from .summaries import refresh_summary
 from .versions import version_in_force
@@ -34,24 +34,37 @@ def _check_publishable(version, *, published, line_count):
         )
     if version.kind == BudgetVersion.Kind.PERUBAHAN and not published:
         problems.append(_("An APBDes Perubahan needs a published original first."))
+    if version.kind == BudgetVersion.Kind.PERUBAHAN and not version.note.strip():
+        problems.append(_("Write the public note: what this APBDes Perubahan changes and why."))
     if any(other.number > version.number for other in published):
         problems.append(_("A later version is already published; start a new version instead."))
     if not line_count:
         problems.append(_("The version has no lines."))
+    _refuse(problems, "not_publishable")
+
+
+def _refuse(problems, code):
+    """Raise one refusal listing every problem, so the admin shows them one per line."""
     if problems:
-        # One message per problem, so the admin lists them; the whole refusal has one code.
-        refused = InvalidTransition(
-            [ValidationError(problem, code="not_publishable") for problem in problems]
-        )
-        refused.code = "not_publishable"
+        refused = InvalidTransition([ValidationError(problem, code=code) for problem in problems])
+        refused.code = code
         raise refused
+
+
+def _check_balance(problems, explanation):
+    """Books that do not balance are published only with a written explanation."""
+    if problems and not explanation.strip():
+        hint = _("To publish anyway, write the explanation of the books; the public page shows it.")
+        _refuse([problem.message for problem in problems] + [hint], "unbalanced")
 
 
 def _freeze_version(version, *, published, lines):
     """Check that `version` may be published and store its totals; return the fields set."""
     keys = list(lines) if lines is not None else _line_keys(version)
     _check_publishable(version, published=published, line_count=len(keys))
-    totals = figures.tally((key[0], key[1], key[2], key[5]) for key in keys)
+    items = [(key[0], key[1], key[2], key[5]) for key in keys]
+    _check_balance(balance.budget_problems(items), version.balance_explanation)
+    totals = figures.tally(items)
     version.line_count = len(keys)
     version.revenue = totals.revenue
     version.spending = totals.spending
@@ -109,6 +122,11 @@ def change_version_status(*, version, to, by=None, note="", lines=None):
     return moved
 
 
+def version_balance(version):
+    """The imbalances of a version's lines (`ogp.balance`), e.g. to warn about a draft just imported."""
+    return balance.budget_problems((key[0], key[1], key[2], key[5]) for key in _line_keys(version))
+
+
 def _line_keys(version):
     """The lines of a version in the shape `imports.budget_fingerprint` hashes."""
     return [_line_key(*values) for values in version.lines.values_list(*LINE_KEY_FIELDS)]
@@ -134,6 +152,7 @@ def _freeze_report(report):
     )
     if not items:
         raise InvalidTransition(_("The report has no lines."), code="empty")
+    _check_balance(_over_budget(report), report.balance_explanation)
     totals = figures.tally(items)
     report.revenue = totals.revenue
     report.spending = totals.spending
@@ -148,6 +167,16 @@ def _freeze_report(report):
         "financing_expenditure",
         "fingerprint",
         "published_at",
+    )
+
+
+def _over_budget(report):
+    values = report.lines.values_list(
+        "line__position", "line__account_id", "line__description", "line__amount", "amount"
+    ).order_by("line__position", "line_id")
+    return balance.over_budget(
+        (position, f"{account} {description}", budget, realised, "")
+        for position, account, description, budget, realised in values
     )
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.models import Village
 
-from .. import imports
+from .. import balance, imports
 from ..imports import ImportFileError, RowError
 from ..models import REPORT_WORKFLOW, BudgetLine, BudgetVersion, RealisationLine, RealisationReport, Status
 from .budget_import import CREATED, REPLACED, UNCHANGED
@@ -36,6 +36,8 @@ class RealisationOptions:
     period: str
     as_of: datetime.date
     new_report: bool = False
+    publish: bool = False
+    explanation: str = ""  # why lines are realised above their budget, when they are
 
 
 @dataclass
@@ -82,6 +84,7 @@ def import_realisation(
     publish=False,
     chart=None,
     village_codes=None,
+    explanation="",
 ):
     """Import a realisation report (Semester I or year end) for the version in force of each village.
 
@@ -90,13 +93,21 @@ def import_realisation(
     given it must equal the published amount); lines missing from the file
     count as 0. A draft report of the period is replaced; a file identical to
     a published report changes nothing; otherwise a period already reported
-    takes the file only as a correcting new report (`new_report`). Any problem
-    raises ImportFileError and saves nothing.
+    takes the file only as a correcting new report (`new_report`). With
+    `publish`, a line realised above its budget is refused on its row unless
+    `explanation` says why. Any problem raises ImportFileError and saves nothing.
     """
     parsed = parse_file(
         upload, chart=chart, year=year, village=village, village_codes=village_codes, purpose="realisation"
     )
-    options = RealisationOptions(year=year, period=period, as_of=as_of, new_report=new_report)
+    options = RealisationOptions(
+        year=year,
+        period=period,
+        as_of=as_of,
+        new_report=new_report,
+        publish=publish,
+        explanation=explanation.strip(),
+    )
     with transaction.atomic():
         state = load_reports(parsed, year=year, period=period, user=user)
         plan = plan_realisation(parsed, state, options)
@@ -156,6 +167,8 @@ def plan_realisation(parsed, state, options):
         keys = state.line_keys.get(version.pk, {})
         amounts, errors = _match_lines(rows, keys, version, target)
         plan.errors.extend(errors)
+        if options.publish and not options.explanation:
+            plan.errors.extend(_over_budget(rows, keys))
         full = [(line_id, amounts.get(line_id, 0)) for line_id, _amount in keys.values()]
         item, error = _plan_report(target, rows, version, full, state.reports.get(version.pk, []), options)
         if error is not None:
@@ -183,6 +196,16 @@ def _match_lines(rows, keys, version, target):
             continue
         amounts[line_id] = row.realised
     return amounts, errors
+
+
+def _over_budget(rows, keys):
+    """Row errors for the rows realised above their published budget."""
+    matched = [(row, keys[row.key][1]) for row in rows if row.key in keys]
+    lines = [
+        (row.row, f"{row.account} {row.description}", budget, row.realised or 0, "")
+        for row, budget in matched
+    ]
+    return [RowError(problem.line, "realisasi", problem.message) for problem in balance.over_budget(lines)]
 
 
 def _plan_report(target, rows, version, full, existing, options):
@@ -228,6 +251,7 @@ def apply_realisation(plan, options, *, user=None, publish=False):
                 period=options.period,
                 as_of=options.as_of,
                 fingerprint=item.fingerprint,
+                balance_explanation=options.explanation,
                 created_by=user,
             )
             REPORT_WORKFLOW.begin(report, actor=user, is_public=False)
@@ -235,6 +259,7 @@ def apply_realisation(plan, options, *, user=None, publish=False):
             report.lines.all().delete()
             report.as_of = options.as_of
             report.fingerprint = item.fingerprint
+            report.balance_explanation = options.explanation or report.balance_explanation
             report.save()
         if item.outcome != UNCHANGED:
             realisation_lines.extend(

@@ -85,7 +85,10 @@ LINE_COLUMNS = [
     "description",
     "location",
     "amount",
+    "executor",
 ]
+# Construction is carried out by the village's activity team (TPK); the rest by the village office.
+SAMPLE_TPK = "Tim Pelaksana Kegiatan (TPK)"
 
 
 class _SampleYear:
@@ -158,6 +161,7 @@ class _SampleYear:
                         line.description,
                         line.location,
                         line.amount,
+                        SAMPLE_TPK if line.account.startswith("5.3") else "",
                     )
                 )
                 ids.append(next_id)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from portal import scoping
 from portal.models import Village
@@ -38,6 +39,10 @@ from .publishing import change_report_status, change_version_status
 from .versions import BATCH_SIZE
 
 IMPORTED, FAILED = "imported", "failed"
+SISKEUDES_REVISION_NOTE = _(
+    "APBDes Perubahan set by Perdes %(perdes)s, imported from the village's Siskeudes export "
+    "(amounts after revision); the lines that changed are listed below."
+)
 
 
 @dataclass
@@ -164,6 +169,10 @@ def _write_version(budget, step, *, user, number, in_force):
     else:
         version = BudgetVersion(budget=budget, number=number, created_by=user, based_on=in_force)
     version.kind = step.kind
+    if step.kind == BudgetVersion.Kind.PERUBAHAN and not version.note:
+        # Publishing a Perubahan needs its public note; Siskeudes exports carry none, so the
+        # import says where it comes from and the page lists the lines that changed.
+        version.note = str(SISKEUDES_REVISION_NOTE) % {"perdes": step.perdes_number or "–"}
     version.perdes_number = step.perdes_number
     version.perdes_date = step.perdes_date
     version.line_count = step.line_count

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal import wilayah
+from portal.models import Village
 
 from .. import exports, statements
 from ..models import BudgetSummary, BudgetVersion, RealisationReport
@@ -153,7 +154,10 @@ def _version_item(request, version):
 def api_versions(request):
     """`/apbdes/api/versi/`: every published version with its totals, paginated."""
     queryset = (
-        BudgetVersion.objects.published().for_list().order_by("-budget__year", "budget__village_id", "number")
+        BudgetVersion.objects.published()
+        .filter(budget__village__kind=Village.Kind.DESA)
+        .for_list()
+        .order_by("-budget__year", "budget__village_id", "number")
     )
     year = _int_param(request, "tahun", minimum=FIRST_YEAR, maximum=2100)
     district = _code_param(request, "kecamatan", "district")
@@ -173,7 +177,10 @@ def api_versions(request):
 def api_version(request, pk):
     """`/apbdes/api/versi/<id>/`: one published version with its lines and latest report."""
     version = (
-        BudgetVersion.objects.published().select_related("budget__village__district").filter(pk=pk).first()
+        BudgetVersion.objects.published()
+        .select_related("budget__village__district")
+        .filter(pk=pk, budget__village__kind=Village.Kind.DESA)
+        .first()
     )
     if version is None:
         raise ApiError(_("There is no published version with this id."), http_status=404)

@@ -75,6 +75,7 @@ class VillageBudgetView(DetailView):
         comparison = None
         if len(versions) > 1:
             comparison = statements.comparison(versions[0], versions[-1], names)
+            comparison["lines"] = statements.line_changes(versions[0], versions[-1])
         query = {"versi": version.number}
         if report is not None and self.request.GET.get("laporan"):
             query["laporan"] = report.period

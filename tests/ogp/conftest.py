@@ -22,7 +22,7 @@ ORIGINAL = [
     ("4.1.2.01", "", "Sewa tanah kas desa", "", "PAD", 50_000_000),
     ("5.1.1.01", "01.01.01", "Penghasilan tetap Kepala Desa", "", "ADD", 36_000_000),
     ("5.2.1.02", "01.01.04", "Belanja alat listrik", "Kantor Desa", "ADD", 4_000_000),
-    ("5.3.5.01", "02.03.07", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 900_000_000),
+    ("5.3.5.03", "02.03.10", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 900_000_000),
     ("5.2.1.08", "02.06.02", "Baliho APBDes", "Depan Kantor Desa", "ADD", 2_000_000),
     ("6.1.1.01", "", "SiLPA 2023", "", "", 30_000_000),
     ("6.2.2.01", "", "Penyertaan modal BUMDes", "", "", 20_000_000),
@@ -40,15 +40,16 @@ ORIGINAL_TOTALS = {
 # The revision: the road gets Rp100.000.000 more, and a new drainage line is added.
 REVISED = [
     *ORIGINAL[:5],
-    ("5.3.5.01", "02.03.07", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 1_000_000_000),
+    ("5.3.5.03", "02.03.10", "Rabat beton jalan desa", "Dusun Krajan RT 01", "DDS", 1_000_000_000),
     ORIGINAL[6],
-    ("5.3.7.01", "02.03.11", "Saluran drainase", "Dusun Kidul RT 03", "DDS", 150_000_000),
+    ("5.3.7.03", "02.03.14", "Saluran drainase", "Dusun Kidul RT 03", "DDS", 150_000_000),
     *ORIGINAL[7:],
 ]
 # Revised spending: 942.000.000 + 100.000.000 + 150.000.000 = 1.192.000.000.
+REVISION_NOTE = "Rabat beton jalan Dusun Krajan ditambah Rp100.000.000; saluran drainase Dusun Kidul baru."
 
 
-def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=None):
+def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=None, executors=None):
     """A CSV file in the template from (account, kegiatan, uraian, lokasi, sumber, anggaran) tuples."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -66,6 +67,7 @@ def csv_upload(rows, *, village=None, year=None, columns=COLUMN_NAMES, realised=
             "realisasi": "" if realised is None else realised[index],
             "nomor_perdes": "",
             "tanggal_perdes": "",
+            "pelaksana": (executors or {}).get(index, ""),
         }
         writer.writerow([values.get(column, "") for column in columns])
     return io.BytesIO(buffer.getvalue().encode("utf-8"))
@@ -95,7 +97,10 @@ def publish_budget(db):
         new_version=False,
         perdes_number="2 Tahun 2024",
         perdes_date=datetime.date(2024, 1, 10),
+        note=None,
     ):
+        if note is None:
+            note = REVISION_NOTE if kind == BudgetVersion.Kind.PERUBAHAN else ""
         result = services.import_budget(
             upload=csv_upload(rows),
             year=year,
@@ -105,6 +110,7 @@ def publish_budget(db):
             perdes_number=perdes_number,
             perdes_date=perdes_date.replace(year=year) if perdes_date else None,
             publish=True,
+            note=note,
         )
         return BudgetVersion.objects.get(pk=result.outcomes[0].version.pk)
 

@@ -44,7 +44,7 @@ def sedahkidul(code="35.22.18.2007"):
             ("02.02.01.", "5.2.2.01.", "DDS", "Honor kader PKD", 100_000_000, 100_000_000),
             ("02.06.02.", "5.2.1.08.", "DDS", "Baliho APBDes", 1_000_000_000, 1_100_000_000),
             ("05.01.01.", "5.2.1.02.", "DDS", "Perlengkapan tanggap bencana", 0, 50_000_000),
-            (REVENUE_KEGIATAN, "6.1.1.01.", "", "SiLPA 2023", 30_000_000, 30_000_000),
+            (REVENUE_KEGIATAN, "6.1.1.01.", "", "SiLPA 2023", 30_000_000, 50_000_000),
             (REVENUE_KEGIATAN, "6.2.2.01.", "", "Penyertaan modal BUMDes", 20_000_000, 20_000_000),
         ],
         kegiatan={

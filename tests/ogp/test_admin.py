@@ -243,10 +243,10 @@ def test_regional_obyek_is_added_by_the_administrator(client, administrator):
     url = reverse("admin:ogp_account_add")
     refused = client.post(url, {"code": "4.1.4.05", "name": "Pungutan pasar hewan"})
     assert refused.status_code == 200 and refused.context["adminform"].form.errors["code"]
-    client.post(url, {"code": "4.1.4.90", "name": "Retribusi pasar hewan desa"})
+    client.post(url, {"code": "4.1.4.91", "name": "Retribusi pasar hewan desa"})
     from ogp.models import Account
 
-    account = Account.objects.get(code="4.1.4.90")
+    account = Account.objects.get(code="4.1.4.91")
     assert (account.level, account.parent_id, account.fund_source_id, account.is_national) == (
         4,
         "4.1.4",

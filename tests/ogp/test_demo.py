@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_sample_budgets_load_once_and_are_flagged(tmp_path):
-    villages = list(Village.objects.order_by("code")[:3])
+    villages = list(Village.objects.desa().order_by("code")[:3])
     demo.load_budgets(io.StringIO(), villages=villages, years=[2024, 2025])
     counts = (
         Budget.objects.count(),
@@ -41,7 +41,7 @@ def test_sample_budgets_load_once_and_are_flagged(tmp_path):
 
 
 def test_sample_summaries_agree_with_the_lines():
-    villages = list(Village.objects.order_by("code")[:4])
+    villages = list(Village.objects.desa().order_by("code")[:4])
     demo.load_budgets(io.StringIO(), villages=villages, years=[2023, 2024])
     for summary in BudgetSummary.objects.select_related("version", "report"):
         items = summary.version.lines.values_list("account_id", "activity_id", "fund_source_id", "amount")
@@ -75,7 +75,7 @@ def test_the_same_village_and_year_always_get_the_same_budget():
 
 
 def test_some_villages_have_not_published_the_latest_year():
-    villages = list(Village.objects.order_by("code"))
+    villages = list(Village.objects.desa().order_by("code"))
     demo.load_budgets(io.StringIO(), villages=villages, years=[2025])
     published = BudgetSummary.objects.filter(year=2025).count()
     assert 0 < len(villages) - published < len(villages) // 5

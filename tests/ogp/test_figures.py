@@ -13,7 +13,7 @@ def test_tally_sums_every_level_of_the_chart_of_accounts():
             ("4.1.2.01", "", "PAD", 50),
             ("5.2.1.02", "01.01.04", "ADD", 4),
             ("5.2.1.01", "01.01.04", "ADD", 6),
-            ("5.3.5.01", "02.03.07", "DDS", 90),
+            ("5.3.5.03", "02.03.10", "DDS", 90),
         ]
     )
     assert totals.account("4") == 1250
@@ -33,7 +33,7 @@ def test_surplus_financing_and_silpa_follow_the_reference_definitions():
     totals = figures.tally(
         [
             ("4.2.1.01", "", "DDS", 1000),
-            ("5.3.5.01", "02.03.07", "DDS", 1200),
+            ("5.3.5.03", "02.03.10", "DDS", 1200),
             ("6.1.1.01", "", "", 300),
             ("6.2.2.01", "", "", 50),
         ]
@@ -73,8 +73,8 @@ def test_zero_lines_appear_in_totals_without_adding_anything():
 
 
 def test_comparison_gives_original_revised_and_difference():
-    original = figures.tally([("5.3.5.01", "02.03.07", "DDS", 900)])
-    revised = figures.tally([("5.3.5.01", "02.03.07", "DDS", 1000), ("5.3.7.01", "02.03.11", "DDS", 150)])
+    original = figures.tally([("5.3.5.03", "02.03.10", "DDS", 900)])
+    revised = figures.tally([("5.3.5.03", "02.03.10", "DDS", 1000), ("5.3.7.03", "02.03.14", "DDS", 150)])
     rows = figures.compare([("5", "Belanja"), ("5.3", "Modal")], original, revised)
     assert [(row.original, row.revised, row.difference) for row in rows] == [
         (900, 1150, 250),

@@ -4,7 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from ogp.models import Account, Activity, FundSource
+from ogp import reference_data, services
+from ogp.models import Account, Activity, BudgetLine, FundSource
+
+from .conftest import ORIGINAL, csv_upload, village
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +21,10 @@ def test_chart_of_accounts_and_classification_are_loaded_by_migration():
     assert Account.objects.filter(level=2, code__startswith="5").count() == 4
     assert Activity.objects.get(code="02.06.02").name.startswith("Penyelenggaraan Informasi Publik Desa")
     assert Activity.objects.filter(level=1).count() == 5
-    assert not Account.objects.filter(is_national=True, number__gte=90).exists()
+    # The Lampiran's own "lain-lain" lines sit at 90; 91–99 are left to the regency.
+    assert set(Account.objects.filter(is_national=True, number__gte=90).values_list("number", flat=True)) == {
+        90
+    }
 
 
 def test_sources_of_funds_accept_their_other_codes():
@@ -56,7 +62,60 @@ def test_the_database_refuses_a_regional_row_outside_90_to_99():
 
 
 def test_a_regional_kegiatan_numbered_90_to_99_is_accepted():
-    activity = Activity(code="02.03.90", name="Pembangunan embung desa")
+    activity = Activity(code="02.03.91", name="Pembangunan embung desa")
     activity.full_clean()
     activity.save()
     assert activity.parent_id == "02.03"
+
+
+@pytest.mark.parametrize(("model", "file"), [(Account, "accounts.csv"), (Activity, "activities.csv")])
+def test_the_loaded_chart_is_the_data_file_row_by_row(model, file):
+    rows = reference_data.rows(file)
+    loaded = list(model.objects.filter(is_national=True).order_by("code").values_list("code", "name"))
+    assert loaded == sorted((row["code"], row["name"]) for row in rows)
+    assert all(
+        row["source"].startswith(("Permendagri 20/2018 Lampiran", "Siskeudes Ref_Kegiatan")) for row in rows
+    )
+
+
+def test_every_row_of_the_data_files_hangs_under_a_row_of_the_file():
+    for file in ("accounts.csv", "activities.csv"):
+        codes = [row["code"] for row in reference_data.rows(file)]
+        assert len(codes) == len(set(codes)), file
+        assert all(code.rpartition(".")[0] in codes for code in codes if "." in code), file
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("5.3.4.02", "Belanja Modal Upah Tenaga Kerja"),
+        ("5.3.5.03", "Belanja Modal Bahan Baku"),
+        ("5.2.6.02", "Belanja Pemeliharaan Kendaraan Bermotor"),
+        ("5.2.7.05", "Belanja Bantuan Bibit Tanaman/Hewan/Ikan"),
+        ("4.1.4.90", "Lain-lain"),
+        ("6.1.9.90", "Penerimaan Pembiayaan Lainnya"),
+    ],
+)
+def test_obyek_follow_the_lampiran(code, name):
+    assert Account.objects.get(code=code).name == name
+
+
+@pytest.mark.parametrize(
+    ("code", "start"),
+    [
+        ("02.03.07", "Pemeliharaan Pemakaman Milik Desa"),
+        ("02.03.10", "Pembangunan/Rehabilitasi/Peningkatan/Pengerasan Jalan Desa"),
+        ("02.03.20", "Pembangunan/Rehabilitasi/Peningkatan Monumen"),
+        ("02.04.01", "Dukungan pelaksanaan program Pembangunan/Rehab Rumah Tidak Layak Huni"),
+        ("02.04.17", "Pembangunan/Rehabilitasi/Peningkatan Taman"),
+    ],
+)
+def test_kegiatan_follow_the_lampiran(code, start):
+    assert Activity.objects.get(code=code).name.startswith(start)
+
+
+def test_a_siskeudes_line_for_wages_on_a_building_imports():
+    rows = [*ORIGINAL, ("5.3.4.02.", "02.03.15.", "Upah Tenaga Kerja", "Balai Desa", "DDS", 24_000_000)]
+    services.import_budget(upload=csv_upload(rows), year=2024, village=village(), publish=False)
+    line = BudgetLine.objects.get(description="Upah Tenaga Kerja")
+    assert (line.account_id, line.activity_id, line.amount) == ("5.3.4.02", "02.03.15", 24_000_000)

@@ -52,7 +52,7 @@ def test_preview_totals_per_akun_and_bidang_and_line_count():
         ("05", None, 0, None),
     ]
     assert (perubahan.kind, perubahan.line_count) == ("perubahan", 10)
-    assert [row[2] for row in perubahan.by_akun()] == [1_300_000_000, 1_330_000_000, 30_000_000, 20_000_000]
+    assert [row[2] for row in perubahan.by_akun()] == [1_300_000_000, 1_330_000_000, 50_000_000, 20_000_000]
     assert [row[2] for row in perubahan.by_bidang()] == [80_000_000, 1_200_000_000, 0, 0, 50_000_000]
     only = _items(plan)["02.2006."]
     assert [step.kind for step in only.versions] == ["murni"]
@@ -94,7 +94,7 @@ def test_confirmed_import_publishes_each_version_with_its_perdes_and_the_reports
     ]
     assert [(v.revenue, v.spending, v.financing_receipts, v.financing_expenditure) for v in versions] == [
         (1_300_000_000, 1_180_000_000, 30_000_000, 20_000_000),
-        (1_300_000_000, 1_330_000_000, 30_000_000, 20_000_000),
+        (1_300_000_000, 1_330_000_000, 50_000_000, 20_000_000),
     ]
     assert versions[1].based_on_id == versions[0].pk
     line = versions[0].lines.get(description="Penghasilan tetap Kepala Desa")

@@ -155,10 +155,16 @@ def test_regency_page_shows_compliance_totals_and_the_missing_villages(client, p
     publish_budget()
     publish_budget(REVISED, code=SUMBERREJO)
     html = page(client, "/apbdes/2024/")
-    assert "2 of 430 villages have published their APBDes 2024" in html
-    purwosari_villages = Village.objects.filter(district_id="35.22.18").count()
+    assert "2 of 419 desa have published their APBDes 2024" in html
+    purwosari_villages = Village.objects.desa().filter(district_id="35.22.18").count()
     assert f'<td class="num">{purwosari_villages}</td>\n          <td class="num">1</td>' in html
-    missing = Village.objects.filter(district_id="35.22.18").exclude(code=SEDAHKIDUL).order_by("name").first()
+    missing = (
+        Village.objects.desa()
+        .filter(district_id="35.22.18")
+        .exclude(code=SEDAHKIDUL)
+        .order_by("name")
+        .first()
+    )
     assert f'<a href="/wilayah/{missing.code}/">{missing.label}</a>' in html
     assert "Rp1.600.000.000" in html  # Dana Desa: 800.000.000 × 2
     assert "Rp2.134.000.000" in html  # spending: 942.000.000 + 1.192.000.000
@@ -207,11 +213,11 @@ def test_years_outside_the_range_are_not_found(client):
 def test_regency_page_query_count_does_not_grow_with_villages(
     client, publish_budget, villages, django_assert_max_num_queries
 ):
-    for code in Village.objects.order_by("code").values_list("code", flat=True)[:villages]:
+    for code in Village.objects.desa().order_by("code").values_list("code", flat=True)[:villages]:
         publish_budget(code=code)
     with django_assert_max_num_queries(6):
         html = page(client, "/apbdes/2024/")
-    assert f"{villages} of 430 villages" in html
+    assert f"{villages} of 419 desa" in html
 
 
 # --- Open data -----------------------------------------------------------------------

@@ -17,7 +17,7 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_history_rows_keep_their_actor_note_and_time():
     old = _migrate(BEFORE)
     user = old.get_model("auth", "User").objects.create(username="operator_apbdes")

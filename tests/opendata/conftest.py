@@ -5,7 +5,8 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.db import connections
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connections
 
 from tests.kim.conftest import make_kim
 from tests.ogp.conftest import publish_budget
@@ -38,6 +39,10 @@ def loopback(db):
         connections["default"] = connection
         server.serve_forever(poll_interval=0.05)
 
+    # As Django's test client does: a request must not close the test's
+    # connection, which holds the test's transaction (PostgreSQL would drop it).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     connection.inc_thread_sharing()
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -48,6 +53,8 @@ def loopback(db):
         thread.join()
         server.server_close()
         connection.dec_thread_sharing()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 class _QuietHandler(WSGIRequestHandler):

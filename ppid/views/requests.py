@@ -19,11 +19,11 @@ from django.views.decorators.http import require_POST
 from portal.throttle import throttle
 
 from .. import services
-from . import once
 from ..deadlines import WorkingCalendar
 from ..downloads import download_name, private_download, private_headers
 from ..forms import InfoRequestForm, SurveyForm, TrackingForm
 from ..models import AnswerDocument, FormSubmission, InfoRequest, PpidUnit, SurveyResponse, WrittenNotice
+from . import once
 
 DOCUMENT_SALT = "ppid.answer-document"
 NOTICE_SALT = "ppid.notice"

@@ -1,5 +1,8 @@
 """What the information service's forms share: the honeypot, unit choices, multiple uploads, error placement."""
 
+import re
+import secrets
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +22,32 @@ def attach_errors(form, error):
         form.add_error(None, error)
 
 
+ONCE_FIELD = "once"
+ONCE_PATTERN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def once_token(data):
+    """The form's one-time token from posted data, or "" when it is missing or malformed."""
+    value = str(data.get(ONCE_FIELD, ""))
+    return value if ONCE_PATTERN.fullmatch(value) else ""
+
+
 class HoneypotMixin(forms.Form):
-    """A field people never see; automated form fillers do, and fill it."""
+    """A field people never see; automated form fillers do, and fill it.
+
+    It also carries the form's hidden one-time token: a repeated POST of the same
+    page (a double tap, a resent form) is recognised by it and shown the first result.
+    """
+
+    once = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault(ONCE_FIELD, secrets.token_urlsafe(24))
+
+    def clean_once(self):
+        return once_token(self.cleaned_data)
 
     website = forms.CharField(
         label=_("Leave this field empty"),

@@ -18,6 +18,7 @@ from .requests import (
     RequestEvent,
     private_storage,
 )
+from .submissions import FormSubmission
 from .survey import ELEMENTS, Score, SurveyResponse
 from .units import Coverage, PpidUnit, coverage_by_district
 
@@ -38,6 +39,7 @@ __all__ = [
     "DipItemEvent",
     "Dispute",
     "ExemptionGround",
+    "FormSubmission",
     "InfoRequest",
     "NonWorkingDay",
     "Objection",

@@ -34,7 +34,7 @@ from .information import (
     maklumat,
     statistics_coverage,
 )
-from .objections import objection_new
+from .objections import objection_new, objection_registered
 from .register import RegisterDetailView, RegisterListView
 from .requests import (
     DOCUMENT_SALT,
@@ -44,8 +44,11 @@ from .requests import (
     answer_document,
     notice_print,
     request_new,
+    request_registered,
     survey,
+    survey_thanks,
     track,
+    tracking,
     tracking_context,
 )
 
@@ -70,14 +73,18 @@ __all__ = [
     "maklumat",
     "notice_print",
     "objection_new",
+    "objection_registered",
     "private_headers",
     "report",
     "report_csv",
     "request_new",
+    "request_registered",
     "statistics_coverage",
     "statistics_csv",
     "statistics_json",
     "survey",
+    "survey_thanks",
     "track",
+    "tracking",
     "tracking_context",
 ]

@@ -9,7 +9,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,7 +22,8 @@ from .. import services
 from ..deadlines import WorkingCalendar
 from ..downloads import download_name, private_download, private_headers
 from ..forms import InfoRequestForm, SurveyForm, TrackingForm
-from ..models import AnswerDocument, InfoRequest, PpidUnit, SurveyResponse, WrittenNotice
+from ..models import AnswerDocument, FormSubmission, InfoRequest, PpidUnit, SurveyResponse, WrittenNotice
+from . import once
 
 DOCUMENT_SALT = "ppid.answer-document"
 NOTICE_SALT = "ppid.notice"
@@ -31,34 +32,44 @@ LINK_MAX_AGE = 60 * 60 * 24
 FORM_RATE = "20/h"
 
 
+def _register(form, language):
+    data = form.cleaned_data
+    return services.register_request(
+        unit=data["unit"],
+        requester=form.requester(),
+        information_requested=data["information_requested"].strip(),
+        purpose=data["purpose"].strip(),
+        obtain_method=data["obtain_method"],
+        delivery_method=data["delivery_method"],
+        language=language,
+    )
+
+
 @never_cache
 @throttle("ppid-request", rate=FORM_RATE)
 def request_new(request):
     """`/ppid/permohonan/baru/`: the statutory request form.
 
-    On success the page shows the number and the access code once; the code is
-    kept nowhere but in the e-mail, so this response is never cached.
+    A valid POST registers the request and redirects to the page that shows the
+    number and the access code; the code waits in the session (encrypted) for
+    that one page and is gone after it. A repeated POST of the same form goes to
+    the first request's page.
     """
     if request.method == "POST":
+        first = once.earlier(request, FormSubmission.Kind.REQUEST)
+        if first is not None:
+            return once.show(request, "request", first, "ppid:request_registered")
         form = InfoRequestForm(request.POST, request.FILES)
         if form.is_valid():
-            data = form.cleaned_data
-            registration = services.register_request(
-                unit=data["unit"],
-                requester=form.requester(),
-                information_requested=data["information_requested"].strip(),
-                purpose=data["purpose"].strip(),
-                obtain_method=data["obtain_method"],
-                delivery_method=data["delivery_method"],
-                language=get_language() or "id",
-            )
-            return private_headers(
-                render(
-                    request,
-                    "ppid/request_registered.html",
-                    {"registration": registration, "info_request": registration.request},
-                )
-            )
+            registrations = []
+
+            def create():
+                registrations.append(_register(form, get_language() or "id"))
+                return registrations[-1].request
+
+            pk, created = once.submit_once(request, FormSubmission.Kind.REQUEST, create)
+            code = registrations[-1].access_code if created else ""
+            return once.show(request, "request", pk, "ppid:request_registered", secret=code)
     else:
         initial = {}
         slug = request.GET.get("unit", "")[:100]
@@ -69,6 +80,18 @@ def request_new(request):
                 initial["unit"] = unit.pk
         form = InfoRequestForm(initial=initial)
     return render(request, "ppid/request_form.html", {"form": form})
+
+
+@never_cache
+def request_registered(request):
+    """`/ppid/permohonan/terdaftar/`: the number, and the access code the first time only."""
+    pk, code = once.recall(request, "request", take_secret=True)
+    info_request = InfoRequest.objects.select_related("unit").filter(pk=pk).first() if pk else None
+    if info_request is None:
+        return redirect("ppid:request_new")
+    return private_headers(
+        render(request, "ppid/request_registered.html", {"info_request": info_request, "access_code": code})
+    )
 
 
 def tracking_context(info_request, *, survey_form=None):
@@ -111,32 +134,54 @@ def tracking_context(info_request, *, survey_form=None):
 @never_cache
 @throttle("ppid-track", rate=FORM_RATE)
 def track(request):
-    """`/ppid/permohonan/lacak/`: registration number and access code, sent by POST."""
+    """`/ppid/permohonan/lacak/`: registration number and access code, sent by POST, then the result page."""
     if request.method == "POST":
         form = TrackingForm(request.POST)
         if form.is_valid():
-            return private_headers(render(request, "ppid/tracking.html", tracking_context(form.info_request)))
+            return once.show(request, "tracking", form.info_request.pk, "ppid:tracking")
     else:
         form = TrackingForm(initial={"number": request.GET.get("nomor", "")[:40]})
     return render(request, "ppid/tracking_form.html", {"form": form})
+
+
+def _tracked(request):
+    pk, _secret = once.recall(request, "tracking")
+    return InfoRequest.objects.select_related("unit").filter(pk=pk).first() if pk else None
+
+
+@never_cache
+def tracking(request):
+    """`/ppid/permohonan/lacak/hasil/`: the request this browser opened with its number and code."""
+    info_request = _tracked(request)
+    if info_request is None:
+        return redirect("ppid:track")
+    return private_headers(render(request, "ppid/tracking.html", tracking_context(info_request)))
 
 
 @never_cache
 @require_POST
 @throttle("ppid-survey", rate=FORM_RATE)
 def survey(request):
-    """The SKM after an answer: nine elements rated 1–4, once per request."""
+    """The SKM after an answer: nine elements rated 1–4, once per request, then the thanks page."""
+    first = once.earlier(request, FormSubmission.Kind.SURVEY)
+    if first is not None:
+        return once.show(request, "survey", first, "ppid:survey_thanks")
     form = SurveyForm(request.POST)
     if form.is_valid():
         info_request = form.cleaned_data["token"]
-        try:
+
+        def create():
             services.submit_survey(
                 info_request=info_request, scores=form.scores(), suggestion=form.cleaned_data["suggestion"]
             )
+            return info_request
+
+        try:
+            once.submit_once(request, FormSubmission.Kind.SURVEY, create)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return private_headers(render(request, "ppid/survey_thanks.html", {"info_request": info_request}))
+            return once.show(request, "survey", info_request.pk, "ppid:survey_thanks")
     info_request = form.cleaned_data.get("token") if hasattr(form, "cleaned_data") else None
     if not isinstance(info_request, InfoRequest):
         return render(
@@ -145,6 +190,16 @@ def survey(request):
     return private_headers(
         render(request, "ppid/tracking.html", tracking_context(info_request, survey_form=form))
     )
+
+
+@never_cache
+def survey_thanks(request):
+    """`/ppid/permohonan/survei/terima-kasih/`: the thanks after the survey."""
+    pk, _secret = once.recall(request, "survey")
+    info_request = InfoRequest.objects.filter(pk=pk).first() if pk else None
+    if info_request is None:
+        return redirect("ppid:track")
+    return private_headers(render(request, "ppid/survey_thanks.html", {"info_request": info_request}))
 
 
 def _signed(token, salt):

@@ -59,7 +59,7 @@ def test_a_valid_request_shows_the_number_and_the_code_once(
     client, unit_sedahkidul, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(NEW, form_data(unit_sedahkidul))
+        response = client.post(NEW, form_data(unit_sedahkidul), follow=True)
     html = text(response)
     info_request = InfoRequest.objects.get()
     assert info_request.number in html
@@ -120,7 +120,9 @@ def test_request_form_is_throttled(client, unit_sedahkidul):
 
 def test_tracking_shows_status_and_how_the_due_date_was_computed(client, register):
     registration = register(received_on=D(2025, 3, 27))
-    response = client.post(TRACK, {"number": registration.request.number, "code": registration.access_code})
+    response = client.post(
+        TRACK, {"number": registration.request.number, "code": registration.access_code}, follow=True
+    )
     html = text(response)
     assert registration.request.number in html
     assert "Selasa, 22 April 2025" in html  # the due date, in Indonesian
@@ -154,7 +156,11 @@ def test_tracking_shows_the_notice_documents_and_the_survey(client, register):
     registration = register(received_on=D(2025, 6, 2))
     document = SimpleUploadedFile("apbdes.pdf", pdf_bytes("APB Desa"), content_type="application/pdf")
     answer(registration.request, issued_on=D(2025, 6, 11), documents=[("APB Desa 2025", document)])
-    html = text(client.post(TRACK, {"number": registration.request.number, "code": registration.access_code}))
+    html = text(
+        client.post(
+            TRACK, {"number": registration.request.number, "code": registration.access_code}, follow=True
+        )
+    )
     assert "Salinan APB Desa 2025 (PDF)" in html  # material given, from the notice
     document_url = re.search(r'href="(/ppid/permohonan/dokumen/[^"]+/)"', html).group(1)
     notice_url = re.search(r'href="(/ppid/permohonan/pemberitahuan/[^"]+/)"', html).group(1)
@@ -178,7 +184,7 @@ def test_survey_is_recorded_once(client, register):
     incomplete = client.post("/ppid/permohonan/survei/", {"token": token, **scores, "q9": ""})
     assert field_error(text(incomplete), "q9")
     assert not SurveyResponse.objects.exists()
-    thanks = client.post("/ppid/permohonan/survei/", {"token": token, **scores})
+    thanks = client.post("/ppid/permohonan/survei/", {"token": token, **scores}, follow=True)
     assert registration.request.number in text(thanks)
     again = client.post("/ppid/permohonan/survei/", {"token": token, **scores})
     assert SurveyResponse.objects.count() == 1
@@ -214,7 +220,7 @@ def test_objection_form_within_the_window(client, register, settings, monkeypatc
         "grounds": ["a"],
         "statement": "Tidak setuju.",
     }
-    html = text(client.post(OBJECT, data))
+    html = text(client.post(OBJECT, data, follow=True))
     objection = Objection.objects.get()
     assert objection.number in html and objection.filed_on == D(2025, 6, 20)
     no_ground = text(client.post(OBJECT, {**data, "grounds": []}))

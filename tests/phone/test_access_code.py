@@ -9,7 +9,7 @@ from tests.ppid.pages import NEW, form_data, text
 
 
 def test_the_code_can_be_copied_printed_and_saved_as_a_file(client, unit_sedahkidul):  # noqa: F811
-    html = text(client.post(NEW, form_data(unit_sedahkidul)))
+    html = text(client.post(NEW, form_data(unit_sedahkidul), follow=True))
     info_request = InfoRequest.objects.get()
     code = re.search(r'id="kode">([A-Z2-7-]+)<', html).group(1)
     # Copy and print need script: hidden until access-code.js shows them.

@@ -64,7 +64,7 @@ def _pages(client, unit):
     yield client.get("/ppid/permohonan/baru/").content.decode()
     yield client.get("/cari/", {"q": "keberatan"}).content.decode()
     yield client.get("/cari/", {"q": "sedahkidol"}).content.decode()
-    yield client.post(NEW, form_data(unit)).content.decode()
+    yield client.post(NEW, form_data(unit), follow=True).content.decode()
 
 
 @pytest.mark.parametrize(("language", "foreign"), [("id", ENGLISH), ("en", INDONESIAN)])

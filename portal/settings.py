@@ -69,6 +69,11 @@ PPID_WHATSAPP_DELIVERY = env.bool("PPID_WHATSAPP_DELIVERY", default=True)
 SITE_URL = env.str("SITE_URL", default="")
 # Years after a request closes before the requester's personal data is anonymised.
 PPID_RETENTION_YEARS = env.int("PPID_RETENTION_YEARS", default=5)
+# Harvesting village OpenSID sites: seconds per request, largest feed in bytes, and the
+# host names that may be on a private address (only for a local test server).
+PPID_OPENSID_TIMEOUT = env.int("PPID_OPENSID_TIMEOUT", default=20)
+PPID_OPENSID_MAX_BYTES = env.int("PPID_OPENSID_MAX_BYTES", default=5 * 1024 * 1024)
+PPID_OPENSID_PRIVATE_HOSTS = env.list("PPID_OPENSID_PRIVATE_HOSTS", default=[])
 # Public pages are cached for this many seconds (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60)
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS

@@ -82,3 +82,12 @@ grant(Role.PPID_DESA, "ppid.view_requester_identity")
 # Diskominfo editor: reads what is published.
 for model in ("ppid.ppidunit", "ppid.dipitem", "ppid.regulation", "ppid.servicestandard"):
     grant_model(Role.EDITOR, model, "view")
+
+# OpenSID harvesting: a village officer enters the site of their own village.
+for model in ("ppid.opensidsource",):
+    grant_model(Role.ADMINISTRATOR, model, *ALL)
+    grant_model(Role.PPID_UTAMA, model, "view", "add", "change")
+    grant_model(Role.PPID_DESA, model, "view", "add", "change")
+grant_model(Role.ADMINISTRATOR, "ppid.harvesteddocument", "view")
+grant_model(Role.PPID_UTAMA, "ppid.harvesteddocument", "view")
+grant_model(Role.PPID_DESA, "ppid.harvesteddocument", "view")

@@ -16,10 +16,11 @@ permission-checked view as attachments that are never cached.
 
 Modules: `units`, `dip`, `requests` (with `request_actions` and
 `request_files`), `objections`, `records` (legal basis, maklumat, reports,
-calendar, read-only records); `base` and `actions` are shared.
+calendar, read-only records), `harvest` (OpenSID sites); `base` and `actions` are shared.
 """
 
 from .dip import DipItemAdmin
+from .harvest import OpenSidSourceAdmin
 from .objections import DisputeAdmin, ObjectionAdmin
 from .records import (
     AnnualReportAdmin,
@@ -39,6 +40,7 @@ __all__ = [
     "InfoRequestAdmin",
     "NonWorkingDayAdmin",
     "ObjectionAdmin",
+    "OpenSidSourceAdmin",
     "PpidUnitAdmin",
     "RegulationAdmin",
     "ReminderSentAdmin",

@@ -5,6 +5,7 @@ from portal import scoping
 from .counters import RegistrationCounter
 from .dip import DIP_WORKFLOW, DipCategory, DipDocumentVersion, DipItem, DipItemEvent
 from .grounds import SETTLEABLE_GROUNDS, ExemptionGround, ObjectionGround
+from .harvest import HarvestedDocument, OpenSidSource
 from .legal import AnnualReport, NonWorkingDay, Regulation, ServiceStandard
 from .notices import AnswerDocument, WrittenNotice
 from .objections import GROUND_FIELDS, OBJECTION_WORKFLOW, Dispute, Objection, ObjectionEvent
@@ -38,6 +39,7 @@ __all__ = [
     "DipItem",
     "DipItemEvent",
     "Dispute",
+    "HarvestedDocument",
     "ExemptionGround",
     "FormSubmission",
     "InfoRequest",
@@ -46,6 +48,7 @@ __all__ = [
     "ObjectionEvent",
     "ObjectionGround",
     "ObtainMethod",
+    "OpenSidSource",
     "PpidUnit",
     "Regulation",
     "RegistrationCounter",
@@ -76,3 +79,5 @@ scoping.register(Objection, village="request__unit__village")
 scoping.register(ObjectionEvent, village="objection__request__unit__village")
 scoping.register(Dispute, village="objection__request__unit__village")
 scoping.register(SurveyResponse, village="unit__village")
+scoping.register(OpenSidSource, village="unit__village")
+scoping.register(HarvestedDocument, village="source__unit__village")

@@ -10,6 +10,8 @@ from ppid import services
 from ppid.models import InfoRequest, PpidUnit, WrittenNotice
 from tests.conftest import SEDAHKIDUL, SUMBERREJO
 
+from .opensid_server import opensid  # noqa: F401  (the fake OpenSID site fixture)
+
 # A fixed Fernet key so tests never depend on the environment.
 TEST_KEY = "b3JhbmctYm9qb25lZ29yby1rZXktZm9yLXRlc3RzLTE="
 # A valid NIK: province 35, regency 22, district 18, born 15-08-1990 (woman: 15 + 40), serial 0001.

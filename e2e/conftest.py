@@ -157,7 +157,9 @@ def admin_login(page, username):
 def find_village(page, name):
     """From the home page, find a village with the region search and open its page."""
     page.goto("/")
-    page.get_by_label(re.compile("Cari desa|Find a village")).fill(name)
-    page.get_by_role("button", name=re.compile("^(Cari|Search)$")).click()
+    field = page.get_by_label(re.compile("Cari desa|Find a village"))
+    field.fill(name)
+    # The region search's own button, not the site search in the header.
+    page.locator("form", has=field).get_by_role("button", name=re.compile("^(Cari|Search)$")).click()
     page.get_by_role("link", name=re.compile(rf"^Desa {name}$")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Desa {name}")

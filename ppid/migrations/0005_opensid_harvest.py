@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ppid', '0003_history_on_the_workflow_kit'),
+        ('ppid', '0004_form_submission'),
     ]
 
     operations = [

@@ -149,7 +149,7 @@ def test_a_request_is_confirmed_even_when_the_search_index_cannot_be_refreshed(
 
     monkeypatch.setattr("portal.search.refresh", locked)
     with django_capture_on_commit_callbacks(execute=True), caplog.at_level("ERROR"):
-        response = client.post("/ppid/permohonan/baru/", html_posts(public_site)[1][1])
+        response = client.post("/ppid/permohonan/baru/", html_posts(public_site)[1][1], follow=True)
     info_request = InfoRequest.objects.get(requester_name="Ani")
     # The citizen sees the number and the access code of what was saved; the failure is logged.
     assert response.status_code == 200 and info_request.number in response.content.decode()

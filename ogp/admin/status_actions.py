@@ -24,7 +24,8 @@ class StatusActionsMixin:
     publish_permission = ""
 
     def change_status(self, obj, to, user):
-        raise NotImplementedError
+        """Move `obj` to status `to` through its service; each admin using the mixin says which."""
+        raise NotImplementedError(f"{type(self).__name__} must define change_status() with its service call")
 
     def has_publish_permission(self, request, obj=None):
         return request.user.has_perm(self.publish_permission) and (

@@ -24,9 +24,18 @@ class VoteForm(forms.Form):
     )
     token = forms.CharField(widget=forms.HiddenInput)
 
+    @classmethod
+    def sign(cls, path, title):
+        """The token for a page. It carries no time, so a page renders the same on every request."""
+        return signing.Signer(salt=cls.SALT).sign_object({"path": path, "title": str(title)[:200]})
+
+    @classmethod
+    def unsign(cls, token):
+        return signing.Signer(salt=cls.SALT).unsign_object(token)
+
     def clean_token(self):
         try:
-            data = signing.loads(self.cleaned_data["token"], salt=self.SALT)
+            data = self.unsign(self.cleaned_data["token"])
             path, title = str(data["path"]), str(data.get("title", ""))
         except (signing.BadSignature, KeyError, TypeError):
             raise forms.ValidationError(
@@ -42,7 +51,7 @@ class VoteForm(forms.Form):
     def page(self):
         """The page path to return to, if the token is at least genuine."""
         try:
-            data = signing.loads(self.data.get("token", ""), salt=self.SALT)
+            data = self.unsign(self.data.get("token", ""))
             path = str(data["path"])
         except (signing.BadSignature, KeyError, TypeError):
             return "/"

@@ -13,7 +13,6 @@ calls directly.
 """
 
 from django import template
-from django.core import signing
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -49,7 +48,7 @@ def satisfaction_widget(context, title=""):
             .values_list("choice", flat=True)
             .first()
         )
-    token = signing.dumps({"path": path, "title": str(title)[:200]}, salt=VoteForm.SALT)
+    token = VoteForm.sign(path, title)
     form = VoteForm(initial={"token": token, "choice": own})
     return render_to_string(
         "components/_satisfaction.html",

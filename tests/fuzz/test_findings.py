@@ -29,15 +29,15 @@ def test_request_form_ignores_a_unit_address_that_is_not_a_slug(client, site):
 
 @pytest.mark.parametrize("path", ["/\x00", "/a\nb/", "/" + "x" * 300, "//evil.example/", "relative/"])
 def test_a_vote_is_refused_for_a_path_that_cannot_be_a_stored_page(client, db, path):
-    token = signing.dumps({"path": path, "title": "x"}, salt=VoteForm.SALT)
+    token = signing.Signer(salt=VoteForm.SALT).sign_object({"path": path, "title": "x"})
     response = client.post("/penilaian/", {"choice": 4, "token": token}, HTTP_ORIGIN="http://testserver")
     assert response.status_code == 302 and response["Location"] == "/#penilaian"
     assert not SatisfactionVote.objects.exists() and not RatedPage.objects.exists()
 
 
 def test_a_vote_keeps_the_page_title_free_of_control_characters(client, db):
-    token = signing.dumps(
-        {"path": "/wilayah/", "title": "Desa\x00 Sedah\r\nkidul\x1b[31m"}, salt=VoteForm.SALT
+    token = signing.Signer(salt=VoteForm.SALT).sign_object(
+        {"path": "/wilayah/", "title": "Desa\x00 Sedah\r\nkidul\x1b[31m"}
     )
     client.post("/penilaian/", {"choice": 4, "token": token}, HTTP_ORIGIN="http://testserver")
     assert RatedPage.objects.get().title == "Desa Sedah kidul [31m"

@@ -29,7 +29,9 @@ def throttled_endpoints(site):
     """(method, path, rate limit, a valid submission, the rows it creates, extra headers) per throttle."""
     post, tracked = html_posts(site)[1][1], site["surveyed_registration"]
     answered = site["answered"].request
-    vote_token = signing.dumps({"path": f"/wilayah/{SEDAHKIDUL}/", "title": "Sedahkidul"}, salt=VoteForm.SALT)
+    vote_token = signing.Signer(salt=VoteForm.SALT).sign_object(
+        {"path": f"/wilayah/{SEDAHKIDUL}/", "title": "Sedahkidul"}
+    )
     return {
         "request": ("post", "/ppid/permohonan/baru/", 20, post, InfoRequest, {}),
         "tracking": (

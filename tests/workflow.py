@@ -9,6 +9,7 @@ arguments its own rules need. Each status is reached along
 """
 
 import pytest
+from django.db import transaction
 
 from portal.workflow import INVALID_TRANSITION, InvalidTransition
 
@@ -31,24 +32,36 @@ def reach(workflow, status, *, create, move):
     return row
 
 
+def _try_move(workflow, row, source, target, move):
+    """Make one move from `source` inside a savepoint, check it, and undo it."""
+    with transaction.atomic():
+        before = _history_count(workflow, row)
+        if workflow.can_move(source, target):
+            move(row, target)
+            assert _status(workflow, row) == target, f"{source} → {target} was allowed but did not happen"
+            assert _history_count(workflow, row) == before + 1, f"{source} → {target} wrote no history"
+            entry = workflow.history_model._default_manager.filter(**{workflow.parent: row}).last()
+            assert (entry.from_status, entry.to_status) == (source, target)
+        else:
+            with pytest.raises(InvalidTransition, match=r"cannot become|“") as refused:
+                move(row, target)
+            assert refused.value.code == INVALID_TRANSITION, f"{source} → {target}: {refused.value.code}"
+            assert _status(workflow, row) == source, f"{source} → {target} was refused but changed status"
+            assert _history_count(workflow, row) == before, f"{source} → {target} was refused but logged"
+        transaction.set_rollback(True)
+
+
 def walk_table(workflow, *, create, move):
-    """Try every (from, to) pair of the workflow's statuses; return how many were tried."""
+    """Try every (from, to) pair of the workflow's statuses; return how many were tried.
+
+    Each status is reached once; every move from it is tried in a savepoint that
+    is rolled back, so the next move starts from the same row in the same state.
+    """
     tried = 0
     for source in workflow.statuses:
+        row = reach(workflow, source, create=create, move=move)
         for target in workflow.statuses:
-            row = reach(workflow, source, create=create, move=move)
-            before = _history_count(workflow, row)
-            if workflow.can_move(source, target):
-                move(row, target)
-                assert _status(workflow, row) == target, f"{source} → {target} was allowed but did not happen"
-                assert _history_count(workflow, row) == before + 1, f"{source} → {target} wrote no history"
-                entry = workflow.history_model._default_manager.filter(**{workflow.parent: row}).last()
-                assert (entry.from_status, entry.to_status) == (source, target)
-            else:
-                with pytest.raises(InvalidTransition, match=r"cannot become|“") as refused:
-                    move(row, target)
-                assert refused.value.code == INVALID_TRANSITION, f"{source} → {target}: {refused.value.code}"
-                assert _status(workflow, row) == source, f"{source} → {target} was refused but changed status"
-                assert _history_count(workflow, row) == before, f"{source} → {target} was refused but logged"
+            fresh = type(row)._default_manager.get(pk=row.pk)
+            _try_move(workflow, fresh, source, target, move)
             tried += 1
     return tried

@@ -4,6 +4,8 @@ import django.core.validators
 import django.db.models.deletion
 import kim.models.registry
 import portal.uploads
+import portal.uploads.images
+import portal.uploads.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -13,8 +15,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('portal', '0001_initial'),
     ]
 
     operations = [
@@ -87,6 +89,8 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'KIM',
                 'ordering': ['name'],
                 'permissions': [('change_kim_status', 'Can change the status of a KIM')],
+                'indexes': [models.Index(fields=['status', 'village'], name='kim_status_village')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['active', 'inactive', 'dissolved'])), name='kim_status_valid'), models.CheckConstraint(condition=models.Q(('slug__in', ('kabar', 'cakupan', 'forum', 'data')), _negated=True), name='kim_slug_not_reserved'), models.CheckConstraint(condition=models.Q(('member_count__isnull', True), ('member_count__lte', 10000), _connector='OR'), name='kim_member_count_range')],
             },
         ),
         migrations.CreateModel(
@@ -121,6 +125,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'media channel',
                 'verbose_name_plural': 'media channels',
                 'ordering': ['order', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('url', ''), _negated=True), ('kind__in', ['radio', 'bulletin']), _connector='OR'), name='kim_channel_url_required'), models.CheckConstraint(condition=models.Q(models.Q(('url', ''), _negated=True), models.Q(('name', ''), _negated=True), _connector='OR'), name='kim_channel_not_empty'), models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('kim', 'url'), name='kim_channel_url_once_per_kim'), models.CheckConstraint(condition=models.Q(('kind__in', ['website', 'facebook', 'instagram', 'youtube', 'tiktok', 'x', 'whatsapp', 'radio', 'bulletin', 'other'])), name='kim_channel_kind_valid')],
             },
         ),
         migrations.CreateModel(
@@ -147,6 +152,8 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'KIM news (Kabar KIM)',
                 'ordering': ['-published_at', '-created'],
                 'permissions': [('review_post', 'Can publish or return KIM news')],
+                'indexes': [models.Index(fields=['status', '-published_at'], name='kim_post_status_published')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'published', 'returned'])), name='kim_post_status_valid'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='kim_post_published_has_date'), models.CheckConstraint(condition=models.Q(('slug__in', ('feed',)), _negated=True), name='kim_post_slug_not_reserved')],
             },
         ),
         migrations.CreateModel(
@@ -168,7 +175,7 @@ class Migration(migrations.Migration):
             name='PostPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to=portal.uploads.photo_upload_to, validators=[portal.uploads.validate_image], verbose_name='photo', width_field='width')),
+                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to=portal.uploads.images.photo_upload_to, validators=[portal.uploads.validators.validate_image], verbose_name='photo', width_field='width')),
                 ('alt_text', models.CharField(help_text='What the photo shows, for people who cannot see it.', max_length=250, verbose_name='alternative text')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
                 ('credit', models.CharField(blank=True, max_length=150, verbose_name='photo credit')),
@@ -261,53 +268,5 @@ class Migration(migrations.Migration):
                 'ordering': ['-year', 'title'],
                 'constraints': [models.CheckConstraint(condition=models.Q(('year__gte', 1990), ('year__lte', 2100)), name='kim_achievement_year_range'), models.CheckConstraint(condition=models.Q(('level__in', ['kecamatan', 'kabupaten', 'provinsi', 'nasional'])), name='kim_achievement_level_valid')],
             },
-        ),
-        migrations.AddIndex(
-            model_name='kim',
-            index=models.Index(fields=['status', 'village'], name='kim_status_village'),
-        ),
-        migrations.AddConstraint(
-            model_name='kim',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['active', 'inactive', 'dissolved'])), name='kim_status_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='kim',
-            constraint=models.CheckConstraint(condition=models.Q(('slug__in', ('kabar', 'cakupan', 'forum', 'data')), _negated=True), name='kim_slug_not_reserved'),
-        ),
-        migrations.AddConstraint(
-            model_name='kim',
-            constraint=models.CheckConstraint(condition=models.Q(('member_count__isnull', True), ('member_count__lte', 10000), _connector='OR'), name='kim_member_count_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='mediachannel',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('url', ''), _negated=True), ('kind__in', ['radio', 'bulletin']), _connector='OR'), name='kim_channel_url_required'),
-        ),
-        migrations.AddConstraint(
-            model_name='mediachannel',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('url', ''), _negated=True), models.Q(('name', ''), _negated=True), _connector='OR'), name='kim_channel_not_empty'),
-        ),
-        migrations.AddConstraint(
-            model_name='mediachannel',
-            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('kim', 'url'), name='kim_channel_url_once_per_kim'),
-        ),
-        migrations.AddConstraint(
-            model_name='mediachannel',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['website', 'facebook', 'instagram', 'youtube', 'tiktok', 'x', 'whatsapp', 'radio', 'bulletin', 'other'])), name='kim_channel_kind_valid'),
-        ),
-        migrations.AddIndex(
-            model_name='post',
-            index=models.Index(fields=['status', '-published_at'], name='kim_post_status_published'),
-        ),
-        migrations.AddConstraint(
-            model_name='post',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'published', 'returned'])), name='kim_post_status_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='post',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='kim_post_published_has_date'),
-        ),
-        migrations.AddConstraint(
-            model_name='post',
-            constraint=models.CheckConstraint(condition=models.Q(('slug__in', ('feed',)), _negated=True), name='kim_post_slug_not_reserved'),
         ),
     ]

@@ -3,7 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.comparison
-import portal.uploads
+import portal.uploads.images
+import portal.uploads.validators
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -14,8 +15,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('portal', '0001_initial'),
     ]
 
     operations = [
@@ -50,6 +51,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'APBDes',
                 'verbose_name_plural': 'APBDes',
                 'ordering': ['-year', 'village_id'],
+                'constraints': [models.UniqueConstraint(fields=('village', 'year'), name='ogp_one_budget_per_village_year'), models.CheckConstraint(condition=models.Q(('year__gte', 2000), ('year__lte', 2100)), name='ogp_budget_year_range')],
             },
         ),
         migrations.CreateModel(
@@ -81,6 +83,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'account',
                 'verbose_name_plural': 'chart of accounts',
                 'ordering': ['code'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 4)), name='ogp_account_level_range'), models.CheckConstraint(condition=models.Q(('is_national', True), models.Q(('level', 4), ('number__gte', 90), ('number__lte', 99)), _connector='OR'), name='ogp_account_regional_obyek_90_99')],
             },
         ),
         migrations.CreateModel(
@@ -122,6 +125,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'bidang/sub-bidang/kegiatan',
                 'verbose_name_plural': 'functional classification',
                 'ordering': ['code'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 3)), name='ogp_activity_level_range'), models.CheckConstraint(condition=models.Q(('is_national', True), models.Q(('level', 3), ('number__gte', 90), ('number__lte', 99)), _connector='OR'), name='ogp_activity_regional_kegiatan_90_99')],
             },
         ),
         migrations.CreateModel(
@@ -155,7 +159,7 @@ class Migration(migrations.Migration):
             name='BillboardPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to=portal.uploads.photo_upload_to, validators=[portal.uploads.validate_image], verbose_name='photo', width_field='width')),
+                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to=portal.uploads.images.photo_upload_to, validators=[portal.uploads.validators.validate_image], verbose_name='photo', width_field='width')),
                 ('alt_text', models.CharField(help_text='What the photo shows, for people who cannot see it.', max_length=250, verbose_name='alternative text')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
                 ('credit', models.CharField(blank=True, max_length=150, verbose_name='photo credit')),
@@ -203,6 +207,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'APBDes versions',
                 'ordering': ['budget', 'number'],
                 'permissions': [('publish_budgetversion', 'Can publish or discard APBDes versions')],
+                'constraints': [models.UniqueConstraint(fields=('budget', 'number'), name='ogp_version_number_unique'), models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('budget',), name='ogp_one_draft_version_per_budget'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), models.Q(('published_at__isnull', False), ('perdes_date__isnull', False), models.Q(('perdes_number', ''), _negated=True)), _connector='OR'), name='ogp_published_version_has_perdes'), models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='ogp_version_number_positive')],
             },
         ),
         migrations.CreateModel(
@@ -252,6 +257,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'APBDes line',
                 'verbose_name_plural': 'APBDes lines',
                 'ordering': ['version', 'position', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='ogp_line_amount_not_negative'), models.UniqueConstraint(models.F('version'), models.F('account'), django.db.models.functions.comparison.Coalesce(models.F('activity'), models.Value('')), django.db.models.functions.comparison.Coalesce(models.F('fund_source'), models.Value('')), models.F('description'), models.F('location'), name='ogp_line_unique_in_version')],
             },
         ),
         migrations.CreateModel(
@@ -272,6 +278,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'milestone',
                 'verbose_name_plural': 'milestones',
                 'ordering': ['commitment', 'order', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='ogp_milestone_dates_in_order')],
             },
         ),
         migrations.CreateModel(
@@ -287,6 +294,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'openness class',
                 'verbose_name_plural': 'openness classes',
                 'ordering': ['assessment', '-min_score'],
+                'constraints': [models.UniqueConstraint(fields=('assessment', 'min_score'), name='ogp_class_threshold_unique'), models.UniqueConstraint(fields=('assessment', 'name'), name='ogp_class_name_unique'), models.CheckConstraint(condition=models.Q(('min_score__gte', 0), ('min_score__lte', 100)), name='ogp_class_threshold_range')],
             },
         ),
         migrations.CreateModel(
@@ -302,6 +310,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'pillar',
                 'verbose_name_plural': 'pillars',
                 'ordering': ['assessment', 'order', 'pk'],
+                'constraints': [models.UniqueConstraint(fields=('assessment', 'key'), name='ogp_one_pillar_per_key'), models.CheckConstraint(condition=models.Q(('weight__gte', 0)), name='ogp_pillar_weight_not_negative')],
             },
         ),
         migrations.CreateModel(
@@ -318,6 +327,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'indicator',
                 'verbose_name_plural': 'indicators',
                 'ordering': ['pillar', 'order', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('weight__gte', 0)), name='ogp_indicator_weight_not_negative'), models.CheckConstraint(condition=models.Q(('max_score__gt', 0)), name='ogp_indicator_max_positive')],
             },
         ),
         migrations.CreateModel(
@@ -343,6 +353,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'realisation reports',
                 'ordering': ['version', 'as_of', 'pk'],
                 'permissions': [('publish_realisationreport', 'Can publish or discard realisation reports')],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('version', 'period'), name='ogp_one_draft_report_per_period'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='ogp_published_report_has_date')],
             },
         ),
         migrations.CreateModel(
@@ -356,6 +367,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'realisation line',
                 'verbose_name_plural': 'realisation lines',
+                'constraints': [models.UniqueConstraint(fields=('report', 'line'), name='ogp_realisation_line_unique'), models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='ogp_realised_not_negative')],
             },
         ),
         migrations.CreateModel(
@@ -406,6 +418,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'village score',
                 'verbose_name_plural': 'village scores',
                 'ordering': ['assessment', '-total'],
+                'constraints': [models.UniqueConstraint(fields=('assessment', 'village'), name='ogp_one_score_per_village'), models.CheckConstraint(condition=models.Q(('total__gte', 0), ('total__lte', 100)), name='ogp_score_range')],
             },
         ),
         migrations.CreateModel(
@@ -419,15 +432,8 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'indicator score',
                 'verbose_name_plural': 'indicator scores',
+                'constraints': [models.UniqueConstraint(fields=('village_score', 'indicator'), name='ogp_one_score_per_indicator'), models.CheckConstraint(condition=models.Q(('score__gte', 0)), name='ogp_indicator_score_not_negative')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 3)), name='ogp_activity_level_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.CheckConstraint(condition=models.Q(('is_national', True), models.Q(('level', 3), ('number__gte', 90), ('number__lte', 99)), _connector='OR'), name='ogp_activity_regional_kegiatan_90_99'),
         ),
         migrations.AddField(
             model_name='budgetsummary',
@@ -443,110 +449,6 @@ class Migration(migrations.Migration):
             model_name='budgetsummary',
             name='village',
             field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='budget_summaries', to='portal.village', verbose_name='village'),
-        ),
-        migrations.AddConstraint(
-            model_name='budget',
-            constraint=models.UniqueConstraint(fields=('village', 'year'), name='ogp_one_budget_per_village_year'),
-        ),
-        migrations.AddConstraint(
-            model_name='budget',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 2000), ('year__lte', 2100)), name='ogp_budget_year_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetversion',
-            constraint=models.UniqueConstraint(fields=('budget', 'number'), name='ogp_version_number_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('budget',), name='ogp_one_draft_version_per_budget'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetversion',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), models.Q(('published_at__isnull', False), ('perdes_date__isnull', False), models.Q(('perdes_number', ''), _negated=True)), _connector='OR'), name='ogp_published_version_has_perdes'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetversion',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='ogp_version_number_positive'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='ogp_line_amount_not_negative'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.UniqueConstraint(models.F('version'), models.F('account'), django.db.models.functions.comparison.Coalesce(models.F('activity'), models.Value('')), django.db.models.functions.comparison.Coalesce(models.F('fund_source'), models.Value('')), models.F('description'), models.F('location'), name='ogp_line_unique_in_version'),
-        ),
-        migrations.AddConstraint(
-            model_name='account',
-            constraint=models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 4)), name='ogp_account_level_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='account',
-            constraint=models.CheckConstraint(condition=models.Q(('is_national', True), models.Q(('level', 4), ('number__gte', 90), ('number__lte', 99)), _connector='OR'), name='ogp_account_regional_obyek_90_99'),
-        ),
-        migrations.AddConstraint(
-            model_name='milestone',
-            constraint=models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='ogp_milestone_dates_in_order'),
-        ),
-        migrations.AddConstraint(
-            model_name='opennessclass',
-            constraint=models.UniqueConstraint(fields=('assessment', 'min_score'), name='ogp_class_threshold_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='opennessclass',
-            constraint=models.UniqueConstraint(fields=('assessment', 'name'), name='ogp_class_name_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='opennessclass',
-            constraint=models.CheckConstraint(condition=models.Q(('min_score__gte', 0), ('min_score__lte', 100)), name='ogp_class_threshold_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='pillar',
-            constraint=models.UniqueConstraint(fields=('assessment', 'key'), name='ogp_one_pillar_per_key'),
-        ),
-        migrations.AddConstraint(
-            model_name='pillar',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gte', 0)), name='ogp_pillar_weight_not_negative'),
-        ),
-        migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gte', 0)), name='ogp_indicator_weight_not_negative'),
-        ),
-        migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(('max_score__gt', 0)), name='ogp_indicator_max_positive'),
-        ),
-        migrations.AddConstraint(
-            model_name='realisationreport',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('version', 'period'), name='ogp_one_draft_report_per_period'),
-        ),
-        migrations.AddConstraint(
-            model_name='realisationreport',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), _negated=True), ('published_at__isnull', False), _connector='OR'), name='ogp_published_report_has_date'),
-        ),
-        migrations.AddConstraint(
-            model_name='realisationline',
-            constraint=models.UniqueConstraint(fields=('report', 'line'), name='ogp_realisation_line_unique'),
-        ),
-        migrations.AddConstraint(
-            model_name='realisationline',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gte', 0)), name='ogp_realised_not_negative'),
-        ),
-        migrations.AddConstraint(
-            model_name='villagescore',
-            constraint=models.UniqueConstraint(fields=('assessment', 'village'), name='ogp_one_score_per_village'),
-        ),
-        migrations.AddConstraint(
-            model_name='villagescore',
-            constraint=models.CheckConstraint(condition=models.Q(('total__gte', 0), ('total__lte', 100)), name='ogp_score_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='indicatorscore',
-            constraint=models.UniqueConstraint(fields=('village_score', 'indicator'), name='ogp_one_score_per_indicator'),
-        ),
-        migrations.AddConstraint(
-            model_name='indicatorscore',
-            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 0)), name='ogp_indicator_score_not_negative'),
         ),
         migrations.AddConstraint(
             model_name='budgetsummary',

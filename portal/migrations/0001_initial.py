@@ -59,6 +59,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'desa/kelurahan',
                 'verbose_name_plural': 'desa/kelurahan',
                 'ordering': ['name'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['desa', 'kelurahan'])), name='village_kind_valid')],
             },
         ),
         migrations.CreateModel(
@@ -105,9 +106,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'satisfaction votes',
                 'constraints': [models.UniqueConstraint(fields=('page', 'voter'), name='one_vote_per_visitor_per_page'), models.CheckConstraint(condition=models.Q(('choice__gte', 1), ('choice__lte', 4)), name='vote_choice_range')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='village',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['desa', 'kelurahan'])), name='village_kind_valid'),
         ),
     ]

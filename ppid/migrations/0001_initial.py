@@ -15,8 +15,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('portal', '0001_initial'),
     ]
 
     operations = [
@@ -222,6 +222,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'objections (keberatan)',
                 'ordering': ['-filed_at', '-pk'],
                 'permissions': [('decide_objection', 'Can decide objections as atasan PPID')],
+                'constraints': [models.UniqueConstraint(fields=('year', 'sequence'), name='ppid_objection_number_per_year'), models.UniqueConstraint(condition=models.Q(('status', 'filed')), fields=('request',), name='ppid_one_open_objection_per_request', violation_error_message='This request already has an objection awaiting an answer.'), models.CheckConstraint(condition=models.Q(('ground_a', True), ('ground_b', True), ('ground_c', True), ('ground_d', True), ('ground_e', True), ('ground_f', True), ('ground_g', True), _connector='OR'), name='ppid_objection_has_ground', violation_error_message='Choose at least one ground.'), models.CheckConstraint(condition=models.Q(('status__in', ['filed', 'upheld', 'rejected', 'settled', 'withdrawn'])), name='ppid_objection_status_valid'), models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['upheld', 'rejected', 'settled']), _negated=True), ('decided_on__isnull', False), _connector='OR'), name='ppid_objection_decision_has_date'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'settled'), _negated=True), ('ground_a', False), _connector='OR'), name='ppid_objection_ground_a_not_settled', violation_error_message='Ground a cannot be settled by deliberation.')],
             },
         ),
         migrations.CreateModel(
@@ -246,6 +247,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'dispute at the Komisi Informasi',
                 'verbose_name_plural': 'disputes at the Komisi Informasi',
                 'ordering': ['-filed_on', '-pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('outcome', ''), ('decided_on__isnull', True)), models.Q(models.Q(('outcome', ''), _negated=True), ('decided_on__isnull', False)), _connector='OR'), name='ppid_dispute_outcome_with_date', violation_error_message='Give the outcome together with the date it was decided.'), models.CheckConstraint(condition=models.Q(('decided_on__isnull', True), ('decided_on__gte', models.F('filed_on')), _connector='OR'), name='ppid_dispute_decided_after_filed', violation_error_message='The decision cannot come before the dispute was filed.')],
             },
         ),
         migrations.CreateModel(
@@ -292,6 +294,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'PPID unit',
                 'verbose_name_plural': 'PPID units',
                 'ordering': ['kind_order', 'name'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('kind__in', ['utama', 'pelaksana', 'desa'])), name='ppid_unit_kind_valid'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'desa'), ('village__isnull', False)), models.Q(models.Q(('kind', 'desa'), _negated=True), ('village__isnull', True)), _connector='OR'), name='ppid_unit_village_iff_desa', violation_error_message='A PPID Desa needs its village; other units have none.'), models.UniqueConstraint(condition=models.Q(('kind', 'utama')), fields=('kind',), name='ppid_one_utama', violation_error_message='There is already a PPID Utama.')],
             },
         ),
         migrations.AddField(
@@ -353,6 +356,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'reminder sent',
                 'verbose_name_plural': 'reminders sent',
                 'ordering': ['-sent_on'],
+                'constraints': [models.UniqueConstraint(fields=('request', 'sent_on'), name='ppid_one_reminder_per_day')],
             },
         ),
         migrations.CreateModel(
@@ -398,6 +402,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'satisfaction survey response',
                 'verbose_name_plural': 'satisfaction survey responses',
                 'ordering': ['-submitted_at'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('q1__gte', 1), ('q1__lte', 4)), name='ppid_survey_q1_range'), models.CheckConstraint(condition=models.Q(('q2__gte', 1), ('q2__lte', 4)), name='ppid_survey_q2_range'), models.CheckConstraint(condition=models.Q(('q3__gte', 1), ('q3__lte', 4)), name='ppid_survey_q3_range'), models.CheckConstraint(condition=models.Q(('q4__gte', 1), ('q4__lte', 4)), name='ppid_survey_q4_range'), models.CheckConstraint(condition=models.Q(('q5__gte', 1), ('q5__lte', 4)), name='ppid_survey_q5_range'), models.CheckConstraint(condition=models.Q(('q6__gte', 1), ('q6__lte', 4)), name='ppid_survey_q6_range'), models.CheckConstraint(condition=models.Q(('q7__gte', 1), ('q7__lte', 4)), name='ppid_survey_q7_range'), models.CheckConstraint(condition=models.Q(('q8__gte', 1), ('q8__lte', 4)), name='ppid_survey_q8_range'), models.CheckConstraint(condition=models.Q(('q9__gte', 1), ('q9__lte', 4)), name='ppid_survey_q9_range')],
             },
         ),
         migrations.CreateModel(
@@ -426,6 +431,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'written notice',
                 'verbose_name_plural': 'written notices',
+                'constraints': [models.CheckConstraint(condition=models.Q(('decision__in', ['granted', 'partly_granted', 'refused'])), name='ppid_notice_decision_valid'), models.CheckConstraint(condition=models.Q(models.Q(('decision', 'refused'), models.Q(('refusal_reason', ''), _negated=True)), models.Q(models.Q(('decision', 'refused'), _negated=True), ('refusal_reason', '')), _connector='OR'), name='ppid_notice_refusal_has_reason', violation_error_message='A refusal needs its reason, and only a refusal has one.'), models.CheckConstraint(condition=models.Q(models.Q(('refusal_reason', 'exempt'), _negated=True), models.Q(models.Q(('exemption_ground', ''), _negated=True), models.Q(('consequence_test', ''), _negated=True)), _connector='OR'), name='ppid_notice_exempt_has_ground', violation_error_message='A refusal for exempt information needs the Pasal 17 letter and the reasons.'), models.CheckConstraint(condition=models.Q(models.Q(('refusal_reason', 'not_held'), _negated=True), ('information_held', False), _connector='OR'), name='ppid_notice_not_held_consistent'), models.CheckConstraint(condition=models.Q(models.Q(('decision', 'partly_granted'), _negated=True), models.Q(models.Q(('exemption_ground', ''), _negated=True), models.Q(('redacted_parts', ''), _negated=True)), _connector='OR'), name='ppid_notice_partial_has_redactions', violation_error_message='A partial grant needs the Pasal 17 letter and the parts blacked out with reasons.'), models.CheckConstraint(condition=models.Q(('decision', 'refused'), models.Q(('materials', ''), _negated=True), _connector='OR'), name='ppid_notice_grant_has_materials', violation_error_message='Say which material will be given.'), models.CheckConstraint(condition=models.Q(('fee__gte', 0)), name='ppid_notice_fee_not_negative')],
             },
         ),
         migrations.CreateModel(
@@ -461,50 +467,6 @@ class Migration(migrations.Migration):
                 'ordering': ['item', '-number'],
                 'constraints': [models.UniqueConstraint(fields=('item', 'number'), name='ppid_dip_version_unique'), models.CheckConstraint(condition=models.Q(models.Q(('document', ''), _negated=True), models.Q(('link', ''), _negated=True), _connector='OR'), name='ppid_dip_version_has_content', violation_error_message='Upload a document or give a link.')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='objection',
-            constraint=models.UniqueConstraint(fields=('year', 'sequence'), name='ppid_objection_number_per_year'),
-        ),
-        migrations.AddConstraint(
-            model_name='objection',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'filed')), fields=('request',), name='ppid_one_open_objection_per_request', violation_error_message='This request already has an objection awaiting an answer.'),
-        ),
-        migrations.AddConstraint(
-            model_name='objection',
-            constraint=models.CheckConstraint(condition=models.Q(('ground_a', True), ('ground_b', True), ('ground_c', True), ('ground_d', True), ('ground_e', True), ('ground_f', True), ('ground_g', True), _connector='OR'), name='ppid_objection_has_ground', violation_error_message='Choose at least one ground.'),
-        ),
-        migrations.AddConstraint(
-            model_name='objection',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['filed', 'upheld', 'rejected', 'settled', 'withdrawn'])), name='ppid_objection_status_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='objection',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['upheld', 'rejected', 'settled']), _negated=True), ('decided_on__isnull', False), _connector='OR'), name='ppid_objection_decision_has_date'),
-        ),
-        migrations.AddConstraint(
-            model_name='objection',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'settled'), _negated=True), ('ground_a', False), _connector='OR'), name='ppid_objection_ground_a_not_settled', violation_error_message='Ground a cannot be settled by deliberation.'),
-        ),
-        migrations.AddConstraint(
-            model_name='dispute',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('outcome', ''), ('decided_on__isnull', True)), models.Q(models.Q(('outcome', ''), _negated=True), ('decided_on__isnull', False)), _connector='OR'), name='ppid_dispute_outcome_with_date', violation_error_message='Give the outcome together with the date it was decided.'),
-        ),
-        migrations.AddConstraint(
-            model_name='dispute',
-            constraint=models.CheckConstraint(condition=models.Q(('decided_on__isnull', True), ('decided_on__gte', models.F('filed_on')), _connector='OR'), name='ppid_dispute_decided_after_filed', violation_error_message='The decision cannot come before the dispute was filed.'),
-        ),
-        migrations.AddConstraint(
-            model_name='ppidunit',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['utama', 'pelaksana', 'desa'])), name='ppid_unit_kind_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='ppidunit',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'desa'), ('village__isnull', False)), models.Q(models.Q(('kind', 'desa'), _negated=True), ('village__isnull', True)), _connector='OR'), name='ppid_unit_village_iff_desa', violation_error_message='A PPID Desa needs its village; other units have none.'),
-        ),
-        migrations.AddConstraint(
-            model_name='ppidunit',
-            constraint=models.UniqueConstraint(condition=models.Q(('kind', 'utama')), fields=('kind',), name='ppid_one_utama', violation_error_message='There is already a PPID Utama.'),
         ),
         migrations.AddIndex(
             model_name='inforequest',
@@ -573,73 +535,5 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='dipitem',
             constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1945)), name='ppid_dip_year_sane'),
-        ),
-        migrations.AddConstraint(
-            model_name='remindersent',
-            constraint=models.UniqueConstraint(fields=('request', 'sent_on'), name='ppid_one_reminder_per_day'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q1__gte', 1), ('q1__lte', 4)), name='ppid_survey_q1_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q2__gte', 1), ('q2__lte', 4)), name='ppid_survey_q2_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q3__gte', 1), ('q3__lte', 4)), name='ppid_survey_q3_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q4__gte', 1), ('q4__lte', 4)), name='ppid_survey_q4_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q5__gte', 1), ('q5__lte', 4)), name='ppid_survey_q5_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q6__gte', 1), ('q6__lte', 4)), name='ppid_survey_q6_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q7__gte', 1), ('q7__lte', 4)), name='ppid_survey_q7_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q8__gte', 1), ('q8__lte', 4)), name='ppid_survey_q8_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='surveyresponse',
-            constraint=models.CheckConstraint(condition=models.Q(('q9__gte', 1), ('q9__lte', 4)), name='ppid_survey_q9_range'),
-        ),
-        migrations.AddConstraint(
-            model_name='writtennotice',
-            constraint=models.CheckConstraint(condition=models.Q(('decision__in', ['granted', 'partly_granted', 'refused'])), name='ppid_notice_decision_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='writtennotice',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('decision', 'refused'), models.Q(('refusal_reason', ''), _negated=True)), models.Q(models.Q(('decision', 'refused'), _negated=True), ('refusal_reason', '')), _connector='OR'), name='ppid_notice_refusal_has_reason', violation_error_message='A refusal needs its reason, and only a refusal has one.'),
-        ),
-        migrations.AddConstraint(
-            model_name='writtennotice',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('refusal_reason', 'exempt'), _negated=True), models.Q(models.Q(('exemption_ground', ''), _negated=True), models.Q(('consequence_test', ''), _negated=True)), _connector='OR'), name='ppid_notice_exempt_has_ground', violation_error_message='A refusal for exempt information needs the Pasal 17 letter and the reasons.'),
-        ),
-        migrations.AddConstraint(
-            model_name='writtennotice',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('refusal_reason', 'not_held'), _negated=True), ('information_held', False), _connector='OR'), name='ppid_notice_not_held_consistent'),
-        ),
-        migrations.AddConstraint(
-            model_name='writtennotice',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('decision', 'partly_granted'), _negated=True), models.Q(models.Q(('exemption_ground', ''), _negated=True), models.Q(('redacted_parts', ''), _negated=True)), _connector='OR'), name='ppid_notice_partial_has_redactions', violation_error_message='A partial grant needs the Pasal 17 letter and the parts blacked out with reasons.'),
-        ),
-        migrations.AddConstraint(
-            model_name='writtennotice',
-            constraint=models.CheckConstraint(condition=models.Q(('decision', 'refused'), models.Q(('materials', ''), _negated=True), _connector='OR'), name='ppid_notice_grant_has_materials', violation_error_message='Say which material will be given.'),
-        ),
-        migrations.AddConstraint(
-            model_name='writtennotice',
-            constraint=models.CheckConstraint(condition=models.Q(('fee__gte', 0)), name='ppid_notice_fee_not_negative'),
         ),
     ]

@@ -2,7 +2,8 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import portal.uploads
+import portal.uploads.images
+import portal.uploads.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -12,8 +13,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('portal', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('portal', '0001_initial'),
     ]
 
     operations = [
@@ -99,6 +100,8 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'visits',
                 'ordering': ['-start_date', '-pk'],
                 'permissions': [('publish_visit', 'Can publish, schedule and unschedule visits')],
+                'indexes': [models.Index(fields=['status', 'publish_at'], name='visits_visit_public_idx'), models.Index(fields=['-start_date'], name='visits_visit_date_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'scheduled', 'published'])), name='visits_visit_status_valid'), models.CheckConstraint(condition=models.Q(('kind__in', ['kunjungan_kerja', 'studi_banding', 'studi_tiru', 'benchmarking', 'lainnya'])), name='visits_visit_kind_valid'), models.CheckConstraint(condition=models.Q(('status', 'draft'), ('publish_at__isnull', False), _connector='OR'), name='visits_visit_publish_time_set'), models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='visits_visit_end_after_start'), models.CheckConstraint(condition=models.Q(('delegation_size__isnull', True), ('delegation_size__gte', 1), _connector='OR'), name='visits_visit_delegation_size_positive'), models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='visits_visit_slug_not_empty')],
             },
         ),
         migrations.CreateModel(
@@ -115,6 +118,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'host official',
                 'verbose_name_plural': 'host officials',
                 'ordering': ['order', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('part__in', ['received', 'accompanied', 'presented', 'present'])), name='visits_hostofficial_part_valid')],
             },
         ),
         migrations.CreateModel(
@@ -139,7 +143,7 @@ class Migration(migrations.Migration):
             name='VisitPhoto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to=portal.uploads.photo_upload_to, validators=[portal.uploads.validate_image], verbose_name='photo', width_field='width')),
+                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG or WebP, at most 10 MB.', upload_to=portal.uploads.images.photo_upload_to, validators=[portal.uploads.validators.validate_image], verbose_name='photo', width_field='width')),
                 ('alt_text', models.CharField(help_text='What the photo shows, for people who cannot see it.', max_length=250, verbose_name='alternative text')),
                 ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
                 ('credit', models.CharField(blank=True, max_length=150, verbose_name='photo credit')),
@@ -172,41 +176,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'programme',
                 'ordering': ['order', 'pk'],
             },
-        ),
-        migrations.AddIndex(
-            model_name='visit',
-            index=models.Index(fields=['status', 'publish_at'], name='visits_visit_public_idx'),
-        ),
-        migrations.AddIndex(
-            model_name='visit',
-            index=models.Index(fields=['-start_date'], name='visits_visit_date_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='visit',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'scheduled', 'published'])), name='visits_visit_status_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='visit',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['kunjungan_kerja', 'studi_banding', 'studi_tiru', 'benchmarking', 'lainnya'])), name='visits_visit_kind_valid'),
-        ),
-        migrations.AddConstraint(
-            model_name='visit',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), ('publish_at__isnull', False), _connector='OR'), name='visits_visit_publish_time_set'),
-        ),
-        migrations.AddConstraint(
-            model_name='visit',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='visits_visit_end_after_start'),
-        ),
-        migrations.AddConstraint(
-            model_name='visit',
-            constraint=models.CheckConstraint(condition=models.Q(('delegation_size__isnull', True), ('delegation_size__gte', 1), _connector='OR'), name='visits_visit_delegation_size_positive'),
-        ),
-        migrations.AddConstraint(
-            model_name='visit',
-            constraint=models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='visits_visit_slug_not_empty'),
-        ),
-        migrations.AddConstraint(
-            model_name='hostofficial',
-            constraint=models.CheckConstraint(condition=models.Q(('part__in', ['received', 'accompanied', 'presented', 'present'])), name='visits_hostofficial_part_valid'),
         ),
     ]

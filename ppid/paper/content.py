@@ -85,7 +85,7 @@ def receipt_paper(info_request, letter, *, site_url=""):
     track = site_url.rstrip("/") + reverse("ppid:track")
     return Paper(
         title=_("Receipt of a request for public information"),
-        subtitle=_("Tanda bukti permohonan informasi publik"),
+        subtitle=_("Under UU 14/2008 Pasal 22 and Perki 1/2021"),
         letterhead=letterhead,
         letter=letter,
         date_line=_date_line(letterhead, info_request.received_on),

@@ -53,7 +53,7 @@ def receipt_page(request, info_request, access_code=""):
     """The receipt to print in the back office; a new access code is shown beside it, once."""
     return paper.letter_page(
         request,
-        paper.receipt_paper(info_request),
+        paper.receipt_paper(info_request, request=request),
         back_url=reverse("admin:ppid_inforequest_change", args=[info_request.pk]),
         pdf_url=reverse("admin:ppid_inforequest_receipt_pdf", args=[info_request.pk]),
         access_code=access_code,
@@ -96,7 +96,7 @@ class RequestFilesMixin:
 
     def receipt_pdf_view(self, request, object_id):
         obj = self._viewable(request, object_id)
-        data = paper.receipt_pdf(obj, language=get_language())
+        data = paper.receipt_pdf(obj, language=get_language(), request=request)
         return paper.pdf_response(data, paper.pdf_filename(obj, LetterKind.RECEIPT))
 
     def _answered(self, request, object_id):

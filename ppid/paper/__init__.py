@@ -34,17 +34,22 @@ __all__ = [
     "receipt_attachment",
     "receipt_paper",
     "receipt_pdf",
+    "site_url",
 ]
 
 
-def _site_url():
-    return getattr(settings, "SITE_URL", "")
+def site_url(request=None):
+    """The portal's public address for links on paper: SITE_URL, else the address the page was asked on."""
+    configured = getattr(settings, "SITE_URL", "")
+    if configured or request is None:
+        return configured
+    return request.build_absolute_uri("/")
 
 
-def receipt_paper(info_request):
+def receipt_paper(info_request, *, request=None):
     """The receipt's content, numbered now if it had no number yet."""
     letter = services.issue_letter(info_request=info_request, kind=LetterKind.RECEIPT)
-    return content.receipt_paper(info_request, letter, site_url=_site_url())
+    return content.receipt_paper(info_request, letter, site_url=site_url(request))
 
 
 def notice_paper(info_request):
@@ -56,10 +61,10 @@ def notice_paper(info_request):
     return content.notice_paper(notice, letter)
 
 
-def receipt_pdf(info_request, *, language=None):
+def receipt_pdf(info_request, *, language=None, request=None):
     """The receipt as a PDF, in `language` (default: the language the requester used)."""
     with translation.override(language or info_request.language or settings.LANGUAGE_CODE):
-        return pdf.render(receipt_paper(info_request))
+        return pdf.render(receipt_paper(info_request, request=request))
 
 
 def notice_pdf(info_request, *, language=None):

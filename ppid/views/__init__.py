@@ -9,7 +9,8 @@ access code or a signed link issued after them. Every public form is
 throttled per client and carries a honeypot.
 
 Modules: `information` (home, units, legal basis, maklumat, DIP), `requests`
-(the request form, tracking, survey, the requester's papers), `register`,
+(the request form, tracking, survey, answer documents), `papers` (the
+requester's receipt and written notice, printed or as PDF), `register`,
 `objections` and `figures` (statistics, reports, satisfaction index).
 """
 

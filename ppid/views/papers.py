@@ -27,7 +27,7 @@ def receipt_print(request, token):
     info_request = _request(token, RECEIPT_SALT)
     return paper.letter_page(
         request,
-        paper.receipt_paper(info_request),
+        paper.receipt_paper(info_request, request=request),
         back_url=reverse("ppid:track"),
         pdf_url=reverse("ppid:receipt_pdf", args=[token]),
     )
@@ -36,7 +36,7 @@ def receipt_print(request, token):
 def receipt_pdf(request, token):
     """`/ppid/permohonan/tanda-terima/<token>/pdf/`: the receipt as a PDF."""
     info_request = _request(token, RECEIPT_SALT)
-    data = paper.receipt_pdf(info_request, language=get_language())
+    data = paper.receipt_pdf(info_request, language=get_language(), request=request)
     return paper.pdf_response(data, paper.pdf_filename(info_request, LetterKind.RECEIPT))
 
 

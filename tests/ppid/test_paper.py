@@ -158,6 +158,7 @@ def test_print_page_is_a_letter_without_the_website_around_it(client, settings, 
     assert "PEMERINTAH KABUPATEN BOJONEGORO" in html and 'src="/static/img/lambang.png"' in html
     assert "001/TBP/PPID-DESA-SEDAHKIDUL/2025" in html and registration.request.number in html
     assert registration.access_code not in html
+    assert "http://testserver/ppid/permohonan/lacak/" in html  # an address to follow it from paper
     pdf = client.get(reverse("ppid:receipt_pdf", args=[token]))
     assert pdf["Content-Type"] == "application/pdf" and "no-store" in pdf["Cache-Control"]
     assert (

@@ -53,6 +53,8 @@ OFFICE_NAME = env.str("OFFICE_NAME", default="Dinas Komunikasi dan Informatika")
 OFFICE_ADDRESS = env.str("OFFICE_ADDRESS", default="")
 OFFICE_PHONE = env.str("OFFICE_PHONE", default="")
 OFFICE_EMAIL = env.str("OFFICE_EMAIL", default="")
+# The government's emblem on printed letters: a static file path (img/lambang.png; PNG, JPEG or SVG).
+REGION_LOGO = env.str("REGION_LOGO", default="")
 # Key for personal data encrypted at rest (e.g. the requester's NIK).
 FIELD_ENCRYPTION_KEY = env.str("FIELD_ENCRYPTION_KEY", default="")
 # Staff sessions end after this many seconds without activity.

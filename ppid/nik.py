@@ -1,7 +1,8 @@
 """The Indonesian population number (NIK) on a KTP: validation and masking.
 
 A NIK has 16 digits: province (2), regency (2) and district (2) of first
-registration, the birth date as DDMMYY with 40 added to the day for women, and
+registration, the birth date (day, month and year, two digits each) with 40 added
+to the day for women, and
 a 4-digit serial that is never 0000. Only the checks that can be made without
 the population register are made here: the province must exist, the date must
 be a real date and the serial must not be zero.
@@ -52,7 +53,8 @@ def validate_nik(value):
     if not birth_date_valid(day, month, year2):
         raise ValidationError(
             _(
-                "Digits 7 to 12 of a NIK are the date of birth (DDMMYY, day plus 40 for women); %(digits)s is not a date."
+                "Digits 7 to 12 of a NIK are the date of birth: two digits each for the day, the month and "
+                "the year (for women 40 is added to the day). %(digits)s is not a date: check the NIK on the KTP."
             ),
             code="nik_birth_date",
             params={"digits": nik[6:12]},

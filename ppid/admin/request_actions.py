@@ -6,12 +6,10 @@ Every row becomes ``admin:ppid_inforequest_<name>`` and is served by
 `InfoRequest.TRANSITIONS` before the form is shown.
 """
 
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..downloads import private_headers
 from ..forms import (
     AnswerForm,
     ExcludeFromRegisterForm,
@@ -23,6 +21,7 @@ from ..forms import (
 )
 from ..models import InfoRequest, PpidUnit
 from .actions import ActionPage
+from .request_files import receipt_page
 
 S = InfoRequest.Status
 
@@ -79,13 +78,7 @@ def _file_objection(request, info_request, form):
 
 def _new_code_receipt(request, info_request, code):
     """The new access code, shown once on a printable receipt."""
-    return private_headers(
-        TemplateResponse(
-            request,
-            "ppid/receipt_print.html",
-            {"info_request": info_request, "access_code": code, "for_officer": True},
-        )
-    )
+    return receipt_page(request, info_request, code)
 
 
 REQUEST_ACTIONS = (

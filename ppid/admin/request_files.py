@@ -7,12 +7,13 @@ identity and proxy scans are served only to officers holding
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ..downloads import download_name, private_download, private_headers
-from ..models import AnswerDocument, WrittenNotice
+from .. import paper
+from ..downloads import download_name, private_download
+from ..models import AnswerDocument, LetterKind, WrittenNotice
 from .base import IDENTITY_PERMISSION, PRIVATE_FILE_FIELDS
 
 
@@ -48,6 +49,17 @@ def identity_panel(request, obj):
     return {"removed_on": None, "rows": rows, "files": files}
 
 
+def receipt_page(request, info_request, access_code=""):
+    """The receipt to print in the back office; a new access code is shown beside it, once."""
+    return paper.letter_page(
+        request,
+        paper.receipt_paper(info_request, request=request),
+        back_url=reverse("admin:ppid_inforequest_change", args=[info_request.pk]),
+        pdf_url=reverse("admin:ppid_inforequest_receipt_pdf", args=[info_request.pk]),
+        access_code=access_code,
+    )
+
+
 class RequestFilesMixin:
     """Views of InfoRequestAdmin that print or download a request's papers."""
 
@@ -57,7 +69,17 @@ class RequestFilesMixin:
 
         return [
             path("<path:object_id>/tanda-terima/", view(self.receipt_view), name="ppid_inforequest_receipt"),
+            path(
+                "<path:object_id>/tanda-terima/pdf/",
+                view(self.receipt_pdf_view),
+                name="ppid_inforequest_receipt_pdf",
+            ),
             path("<path:object_id>/pemberitahuan/", view(self.notice_view), name="ppid_inforequest_notice"),
+            path(
+                "<path:object_id>/pemberitahuan/pdf/",
+                view(self.notice_pdf_view),
+                name="ppid_inforequest_notice_pdf",
+            ),
             path("<path:object_id>/berkas/<slug:kind>/", view(self.file_view), name="ppid_inforequest_file"),
             path("dokumen/<int:document_id>/", view(self.document_view), name="ppid_answerdocument_download"),
         ]
@@ -70,26 +92,32 @@ class RequestFilesMixin:
 
     def receipt_view(self, request, object_id):
         obj = self._viewable(request, object_id)
-        return private_headers(
-            TemplateResponse(
-                request,
-                "ppid/receipt_print.html",
-                {"info_request": obj, "access_code": None, "for_officer": True},
-            )
-        )
+        return receipt_page(request, obj)
+
+    def receipt_pdf_view(self, request, object_id):
+        obj = self._viewable(request, object_id)
+        data = paper.receipt_pdf(obj, language=get_language(), request=request)
+        return paper.pdf_response(data, paper.pdf_filename(obj, LetterKind.RECEIPT))
+
+    def _answered(self, request, object_id):
+        obj = self._viewable(request, object_id)
+        if not WrittenNotice.objects.filter(request=obj).exists():
+            raise Http404
+        return obj
 
     def notice_view(self, request, object_id):
-        obj = self._viewable(request, object_id)
-        notice = WrittenNotice.objects.filter(request=obj).first()
-        if notice is None:
-            raise Http404
-        return private_headers(
-            TemplateResponse(
-                request,
-                "ppid/notice_print.html",
-                {"notice": notice, "info_request": obj, "for_officer": True},
-            )
+        obj = self._answered(request, object_id)
+        return paper.letter_page(
+            request,
+            paper.notice_paper(obj),
+            back_url=reverse("admin:ppid_inforequest_change", args=[obj.pk]),
+            pdf_url=reverse("admin:ppid_inforequest_notice_pdf", args=[obj.pk]),
         )
+
+    def notice_pdf_view(self, request, object_id):
+        obj = self._answered(request, object_id)
+        data = paper.notice_pdf(obj, language=get_language())
+        return paper.pdf_response(data, paper.pdf_filename(obj, LetterKind.NOTICE))
 
     def file_view(self, request, object_id, kind):
         """An identity or proxy scan: only for officers allowed to see identities, as a download."""

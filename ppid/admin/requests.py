@@ -8,7 +8,6 @@ command anonymises them instead). Lists show the requester's initials only.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -20,13 +19,12 @@ from portal.scoped_admin import ScopedModelAdmin
 
 from .. import services
 from ..deadlines import WorkingCalendar
-from ..downloads import private_headers
 from ..forms import OfficerRequestForm
 from ..models import InfoRequest, Objection, PpidUnit, RequestEvent, WrittenNotice
 from .actions import ActionPagesMixin
 from .base import ReadOnlyInline, report_errors
 from .request_actions import REQUEST_ACTIONS
-from .request_files import RequestFilesMixin, identity_panel
+from .request_files import RequestFilesMixin, identity_panel, receipt_page
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -195,11 +193,13 @@ class InfoRequestAdmin(ActionPagesMixin, RequestFilesMixin, ScopedModelAdmin):
             ),
         )
         return format_html(
-            '{} · {} · <a href="{}">{}</a><br>{}',
+            '{} · {} · <a href="{}">{}</a> · <a href="{}">{}</a><br>{}',
             notice.outcome_label,
             notice.issued_on.strftime("%d-%m-%Y"),
             reverse("admin:ppid_inforequest_notice", args=[obj.pk]),
             gettext("Printable notice"),
+            reverse("admin:ppid_inforequest_notice_pdf", args=[obj.pk]),
+            gettext("PDF"),
             documents,
         )
 
@@ -246,6 +246,7 @@ class InfoRequestAdmin(ActionPagesMixin, RequestFilesMixin, ScopedModelAdmin):
         add("hide", gettext("Withdraw from the public register"), can_change and obj.in_public_register)
         add("code", gettext("Issue a new access code"), can_change and not obj.anonymised_at)
         add("receipt", gettext("Print the receipt"))
+        add("receipt_pdf", gettext("Download the receipt (PDF)"))
         return buttons
 
     def view_on_site(self, obj):
@@ -284,17 +285,7 @@ class InfoRequestAdmin(ActionPagesMixin, RequestFilesMixin, ScopedModelAdmin):
             except ValidationError as error:
                 report_errors(request, error)
             else:
-                return private_headers(
-                    TemplateResponse(
-                        request,
-                        "ppid/receipt_print.html",
-                        {
-                            "info_request": registration.request,
-                            "access_code": registration.access_code,
-                            "for_officer": True,
-                        },
-                    )
-                )
+                return receipt_page(request, registration.request, registration.access_code)
         return self.action_page(
             request,
             None,

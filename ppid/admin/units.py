@@ -23,7 +23,7 @@ class PpidUnitAdmin(KeepPublishedMixin, ScopedModelAdmin):
             {"fields": ["officer_name", "officer_position", "decree_number", "decree_date"]},
         ),
         (_("Atasan PPID (decides objections)"), {"fields": ["atasan_name", "atasan_position"]}),
-        (_("Service desk"), {"fields": ["address", "email", "phone"]}),
+        (_("Service desk"), {"fields": ["address", "email", "phone", "letter_code"]}),
         (_("Demo"), {"fields": ["is_sample"]}),
     ]
 

@@ -11,6 +11,10 @@ from portal.models import District
 
 # Long enough for any real request; keeps pasted novels out of the register.
 TEXT_LIMIT = 5000
+# A postal address, with room for the RT/RW, dusun, desa and kecamatan.
+ADDRESS_LIMIT = 500
+# The longest e-mail address the database column holds.
+EMAIL_LIMIT = 254
 
 
 def attach_errors(form, error):
@@ -32,7 +36,38 @@ def once_token(data):
     return value if ONCE_PATTERN.fullmatch(value) else ""
 
 
-class HoneypotMixin(forms.Form):
+# Said when a text is longer than its field allows; the browser is not told the limit, so it never cuts.
+TOO_LONG = _(
+    "This text is too long: at most %(limit_value)d characters are allowed and it has %(show_value)d. "
+    "Please shorten it; nothing has been cut."
+)
+
+
+def no_silent_cut(form):
+    """Drop ``maxlength`` from every widget and say the limit in the error instead.
+
+    A browser given ``maxlength`` stops typing and truncates pasted text without a
+    word; the server's check then never sees the lost part. Without it, a text
+    that is too long comes back with the limit named next to the field.
+    """
+    for field in form.fields.values():
+        if field.widget.attrs.pop("maxlength", None) is not None or getattr(field, "max_length", None):
+            field.error_messages["max_length"] = TOO_LONG
+
+
+class PublicFormMixin(forms.Form):
+    """What every public form does: required fields marked in the label, no silent cut of long texts."""
+
+    # In portal/templates/: the form renderer reads templates from the apps, not the project's templates/.
+    template_name_label = "portal/forms/label.html"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # “Full name (required)”, not “Full name: (required)”
+        super().__init__(*args, **kwargs)
+        no_silent_cut(self)
+
+
+class HoneypotMixin(PublicFormMixin):
     """A field people never see; automated form fillers do, and fill it.
 
     It also carries the form's hidden one-time token: a repeated POST of the same

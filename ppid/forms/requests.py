@@ -10,7 +10,7 @@ from .. import nik as nik_rules
 from .. import services
 from ..models import DeliveryMethod, InfoRequest, ObtainMethod, PpidUnit, RequestChannel
 from ..models.requests import scan_validator
-from .base import TEXT_LIMIT, HoneypotMixin, unit_choices
+from .base import ADDRESS_LIMIT, EMAIL_LIMIT, TEXT_LIMIT, HoneypotMixin, unit_choices
 
 
 class RequesterFieldsMixin(forms.Form):
@@ -42,7 +42,9 @@ class RequesterFieldsMixin(forms.Form):
         help_text=_("Needed when you request for a legal entity or group (its ratification decree)."),
     )
     requester_address = forms.CharField(
-        label=_("Address"), widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"})
+        label=_("Address"),
+        max_length=ADDRESS_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
     )
     requester_occupation = forms.CharField(label=_("Occupation"), max_length=100, required=False)
     requester_phone = forms.CharField(
@@ -55,6 +57,7 @@ class RequesterFieldsMixin(forms.Form):
     requester_email = forms.EmailField(
         label=_("E-mail"),
         required=False,
+        max_length=EMAIL_LIMIT,
         help_text=_("If you give one, the registration number and access code are sent to it."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

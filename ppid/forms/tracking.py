@@ -69,7 +69,10 @@ class SurveyForm(HoneypotMixin):
 
     token = forms.CharField(widget=forms.HiddenInput)
     suggestion = forms.CharField(
-        label=_("Suggestions (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Suggestions (optional)"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs):

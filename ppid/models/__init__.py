@@ -7,6 +7,7 @@ from .dip import DIP_WORKFLOW, DipCategory, DipDocumentVersion, DipItem, DipItem
 from .grounds import SETTLEABLE_GROUNDS, ExemptionGround, ObjectionGround
 from .harvest import HarvestedDocument, OpenSidSource
 from .legal import AnnualReport, NonWorkingDay, Regulation, ServiceStandard
+from .letters import Letter, LetterCounter, LetterKind
 from .notices import AnswerDocument, WrittenNotice
 from .objections import GROUND_FIELDS, OBJECTION_WORKFLOW, Dispute, Objection, ObjectionEvent
 from .reminders import ReminderSent
@@ -43,6 +44,9 @@ __all__ = [
     "ExemptionGround",
     "FormSubmission",
     "InfoRequest",
+    "Letter",
+    "LetterCounter",
+    "LetterKind",
     "NonWorkingDay",
     "Objection",
     "ObjectionEvent",
@@ -73,6 +77,7 @@ scoping.register(DipDocumentVersion, village="item__unit__village")
 scoping.register(InfoRequest, village="unit__village")
 scoping.register(RequestEvent, village="request__unit__village")
 scoping.register(WrittenNotice, village="request__unit__village")
+scoping.register(Letter, village="unit__village")
 scoping.register(AnswerDocument, village="notice__request__unit__village")
 scoping.register(ReminderSent, village="request__unit__village")
 scoping.register(Objection, village="request__unit__village")

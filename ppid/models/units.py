@@ -1,5 +1,6 @@
 """PPID units: the regency's PPID Utama, one PPID Pelaksana per agency and one PPID Desa per village."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -83,6 +84,21 @@ class PpidUnit(models.Model):
         max_length=150,
         help_text=_("Who decides objections, e.g. “Kepala Desa Sedahkidul” or “Sekretaris Daerah”."),
     )
+    letter_code = models.CharField(
+        _("code in letter numbers"),
+        max_length=40,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9.\-]*$",
+                _("Use letters, digits, dots and dashes only (no slashes or spaces)."),
+            )
+        ],
+        help_text=_(
+            "The unit's part of its letter numbers, e.g. “PPID-BJN” in 045/PT/PPID-BJN/2026. "
+            "Empty: PPID and the region's abbreviation for the PPID Utama, PPID and the short name otherwise."
+        ),
+    )
     address = models.CharField(_("service desk address"), max_length=255, blank=True)
     email = models.EmailField(
         _("e-mail"),
@@ -109,6 +125,12 @@ class PpidUnit(models.Model):
                 | (~Q(kind="desa") & Q(village__isnull=True)),
                 name="ppid_unit_village_iff_desa",
                 violation_error_message=_("A PPID Desa needs its village; other units have none."),
+            ),
+            models.UniqueConstraint(
+                fields=["letter_code"],
+                condition=~Q(letter_code=""),
+                name="ppid_unit_letter_code_unique",
+                violation_error_message=_("Another unit already uses this code in its letter numbers."),
             ),
             models.UniqueConstraint(
                 fields=["kind"],

@@ -6,6 +6,7 @@ portal's workflow kit (`portal.workflow`), declared once per machine in
 modules here add the law's own rules and the e-mails sent after commit:
 
 - `numbers`: registration numbers drawn from a locked per-year counter;
+- `letters`: letter numbers of receipts and notices, per unit, kind and year;
 - `requests`: registering, moving and answering a request;
 - `request_acts`: reassignment, the public register, access codes, tracking;
 - `objections`: objections to the atasan and disputes at the Komisi Informasi;
@@ -22,6 +23,7 @@ from portal.workflow import InvalidTransition
 
 from .calendar import delete_non_working_day, recompute_open_deadlines, save_non_working_day
 from .dip import add_dip_version, change_dip_status, create_dip_item
+from .letters import format_letter_number, issue_letter
 from .numbers import (
     NUMBER_RE,
     OBJECTION_SERIES,
@@ -78,6 +80,8 @@ __all__ = [
     "create_dip_item",
     "delete_non_working_day",
     "draw_number",
+    "format_letter_number",
+    "issue_letter",
     "due_for_anonymisation",
     "exclude_from_register",
     "file_objection",

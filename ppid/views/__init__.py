@@ -9,7 +9,8 @@ access code or a signed link issued after them. Every public form is
 throttled per client and carries a honeypot.
 
 Modules: `information` (home, units, legal basis, maklumat, DIP), `requests`
-(the request form, tracking, survey, the requester's papers), `register`,
+(the request form, tracking, survey, answer documents), `papers` (the
+requester's receipt and written notice, printed or as PDF), `register`,
 `objections` and `figures` (statistics, reports, satisfaction index).
 """
 
@@ -35,14 +36,15 @@ from .information import (
     statistics_coverage,
 )
 from .objections import objection_new, objection_registered
+from .papers import notice_pdf, notice_print, receipt_pdf, receipt_print
 from .register import RegisterDetailView, RegisterListView
 from .requests import (
     DOCUMENT_SALT,
     FORM_RATE,
     LINK_MAX_AGE,
     NOTICE_SALT,
+    RECEIPT_SALT,
     answer_document,
-    notice_print,
     request_new,
     request_registered,
     survey,
@@ -57,6 +59,7 @@ __all__ = [
     "FORM_RATE",
     "LINK_MAX_AGE",
     "NOTICE_SALT",
+    "RECEIPT_SALT",
     "STATISTICS_COLUMNS",
     "DipDetailView",
     "DipListView",
@@ -71,9 +74,12 @@ __all__ = [
     "UnitListView",
     "answer_document",
     "maklumat",
+    "notice_pdf",
     "notice_print",
     "objection_new",
     "objection_registered",
+    "receipt_pdf",
+    "receipt_print",
     "private_headers",
     "report",
     "report_csv",

@@ -27,6 +27,7 @@ from . import once
 
 DOCUMENT_SALT = "ppid.answer-document"
 NOTICE_SALT = "ppid.notice"
+RECEIPT_SALT = "ppid.receipt"
 # Signed links to a requester's own notice and documents stay valid this long.
 LINK_MAX_AGE = 60 * 60 * 24
 FORM_RATE = "20/h"
@@ -90,7 +91,15 @@ def request_registered(request):
     if info_request is None:
         return redirect("ppid:request_new")
     return private_headers(
-        render(request, "ppid/request_registered.html", {"info_request": info_request, "access_code": code})
+        render(
+            request,
+            "ppid/request_registered.html",
+            {
+                "info_request": info_request,
+                "access_code": code,
+                "receipt_token": signing.dumps({"request": info_request.pk}, salt=RECEIPT_SALT),
+            },
+        )
     )
 
 
@@ -120,6 +129,7 @@ def tracking_context(info_request, *, survey_form=None):
         "overdue": info_request.is_overdue(),
         "notice": notice,
         "notice_token": signing.dumps({"request": info_request.pk}, salt=NOTICE_SALT) if notice else "",
+        "receipt_token": signing.dumps({"request": info_request.pk}, salt=RECEIPT_SALT),
         "documents": documents,
         "objections": objections,
         "objection_window": window,
@@ -202,7 +212,8 @@ def survey_thanks(request):
     return private_headers(render(request, "ppid/survey_thanks.html", {"info_request": info_request}))
 
 
-def _signed(token, salt):
+def signed_link(token, salt):
+    """The data of a signed link to a requester's own paper or document; 404 once it has expired."""
     try:
         return signing.loads(token, salt=salt, max_age=LINK_MAX_AGE)
     except signing.BadSignature:
@@ -211,22 +222,7 @@ def _signed(token, salt):
 
 def answer_document(request, token):
     """A document of the answer, for the requester who opened it from the tracking page."""
-    data = _signed(token, DOCUMENT_SALT)
+    data = signed_link(token, DOCUMENT_SALT)
     document = get_object_or_404(AnswerDocument, pk=data.get("document"))
     stored = document.document
     return private_download(stored, download_name(stored, document.notice.request.number, document.pk))
-
-
-def notice_print(request, token):
-    """The printable written notice, for the requester (it carries their name and address)."""
-    data = _signed(token, NOTICE_SALT)
-    notice = get_object_or_404(
-        WrittenNotice.objects.select_related("request__unit"), request_id=data.get("request")
-    )
-    return private_headers(
-        render(
-            request,
-            "ppid/notice_print.html",
-            {"notice": notice, "info_request": notice.request, "for_officer": False},
-        )
-    )

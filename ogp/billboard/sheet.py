@@ -5,6 +5,7 @@ widths come from the PDF core font metrics, so a line measured here is as long
 in the SVG as in the PDF.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from fpdf.fonts import CORE_FONTS_CHARWIDTHS
@@ -73,23 +74,32 @@ def text_width(text, size, bold=False):
     return sum(widths.get(ch, 600) for ch in pdf_text(text)) * size / 1000
 
 
-def wrap(text, size, width, bold=False):
-    """The lines `text` breaks into to fit `width` at `size`; a word too long is cut."""
-    lines, current = [], ""
+def _pieces(text):
+    """(piece, joiner) pairs: words, and the parts of a word after each "/", where a line may break."""
+    pieces = []
     for word in text.split():
-        candidate = f"{current} {word}".strip()
+        parts = re.split(r"(?<=/)(?=.)", word)
+        pieces.extend((part, " " if index == 0 else "") for index, part in enumerate(parts))
+    return pieces
+
+
+def wrap(text, size, width, bold=False):
+    """The lines `text` breaks into to fit `width` at `size`, at spaces or after a "/"; a word too long is cut."""
+    lines, current = [], ""
+    for piece, joiner in _pieces(text):
+        candidate = f"{current}{joiner}{piece}" if current else piece
         if text_width(candidate, size, bold) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
-        while text_width(word, size, bold) > width and len(word) > 1:
-            cut = len(word) - 1
-            while cut > 1 and text_width(word[:cut], size, bold) > width:
+        while text_width(piece, size, bold) > width and len(piece) > 1:
+            cut = len(piece) - 1
+            while cut > 1 and text_width(piece[:cut], size, bold) > width:
                 cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        current = piece
     if current:
         lines.append(current)
     return lines or [""]

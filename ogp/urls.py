@@ -35,6 +35,11 @@ urlpatterns = [
         DATA(views.village_budget_data),
         name="village_budget_data",
     ),
+    re_path(
+        rf"^apbdes/{YEAR}/{VILLAGE}/baliho-(?P<size>a3|3x2|4x3)\.(?P<fmt>svg|pdf)$",
+        views.village_billboard,
+        name="village_billboard",
+    ),
     path("keterbukaan/", views.OpennessView.as_view(), name="openness"),
     re_path(rf"^keterbukaan/{YEAR}/$", views.OpennessView.as_view(), name="openness_year"),
     path("ogp/", views.CommitmentListView.as_view(), name="commitments"),

@@ -43,6 +43,7 @@ ACCESS = [
     ("visits:*", PUBLIC),
     ("kim:*", PUBLIC),
     ("ppid:*", PUBLIC),
+    ("ogp:village_billboard", PUBLIC),  # the billboard of a published APBDes, SVG or PDF
     ("ogp:*", PUBLIC),
     ("opendata:*", PUBLIC),
     ("/sitemap.xml", PUBLIC),
@@ -66,7 +67,7 @@ ACCESS = [
 ]
 
 # Made-up values for a URL's arguments; each argument takes the first that its pattern accepts.
-SAMPLES = ["1", "2025", "35.22.18.2007", "PPID-2025-000001", "en", "csv", "portal", "x"]
+SAMPLES = ["1", "2025", "35.22.18.2007", "PPID-2025-000001", "en", "csv", "portal", "x", "a3", "pdf"]
 GROUP = re.compile(r"\(\?P<(?P<name>\w+)>")
 
 

@@ -15,6 +15,7 @@ every model:
 - `siskeudes`: the Siskeudes import page and the village code mapping;
 - `status_actions`: publish and discard, as actions and change-form buttons;
 - `versions`: budget versions and realisation reports with their lines;
+- `billboard`: the billboard downloads of a published version;
 - `openness`: the village openness index;
 - `commitments`: the OGP action plans and commitments.
 """

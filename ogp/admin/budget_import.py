@@ -143,9 +143,5 @@ class BudgetImportMixin:
 
 def _warn_about_balance(request, result):
     """Drafts whose books do not balance: one warning per failed check, before anyone publishes."""
-    for outcome in result.outcomes:
-        version = outcome.version
-        if version is None or not version.is_draft:
-            continue
-        for problem in services.version_balance(version):
-            messages.warning(request, f"{outcome.village.label}: {problem.message}")
+    for village, problem in services.draft_balance_warnings(result):
+        messages.warning(request, f"{village.label}: {problem.message}")

@@ -6,10 +6,17 @@ takes the zip of Siskeudes tables, keeps it in private storage under a name
 derived from its content, and shows the preview of every village-year
 (`ogp.services.siskeudes_import.preview_siskeudes`); the person ticks the
 matches they confirm and imports, each village-year in its own transaction.
+
+The import publishes what it writes, so the preview also runs the balance
+checks (`ogp.balance`) on every version and realisation report it would
+write and lists each failure line by line: such a village-year would be
+refused on import until the books are corrected in Siskeudes. It shows the
+public note a Perubahan is published with as well.
 """
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -23,10 +30,11 @@ from django.utils.translation import gettext
 from portal.scoped_admin import ScopedModelAdmin
 from portal.uploads.storage import OPAQUE_EXTENSION
 
+from .. import balance
 from ..forms import SiskeudesUploadForm
 from ..models import SiskeudesVillage
 from ..services import siskeudes_import
-from ..siskeudes.plan import NEEDS_CONFIRMATION
+from ..siskeudes.plan import NEEDS_CONFIRMATION, PERUBAHAN, UNCHANGED
 
 TOKEN_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -34,6 +42,39 @@ TOKEN_RE = re.compile(r"^[0-9a-f]{64}$")
 def _stored_name(user, token):
     """Where an upload waits for confirmation: the verified storage keeps a zip as opaque bytes."""
     return f"siskeudes/{user.pk}/{token}{OPAQUE_EXTENSION}"
+
+
+@dataclass
+class ItemPreview:
+    """What the preview shows of one village-year beyond its plan: the checks and the public notes."""
+
+    item: object  # siskeudes.plan.PlannedYear
+    checks: list = field(default_factory=list)  # (version or report label, [Imbalance])
+    notes: list = field(default_factory=list)  # (version label, public note)
+
+    @property
+    def failures(self):
+        return sum(len(problems) for _label, problems in self.checks)
+
+
+def preview_item(item):
+    """The balance checks of every version and report `item` would write, and the notes it publishes."""
+    preview = ItemPreview(item)
+    written = [step for step in item.versions if step.outcome != UNCHANGED]
+    for step in written:
+        items = [(row.account, row.activity, row.source, row.amount) for row in step.rows]
+        preview.checks.append((step.kind_label, balance.budget_problems(items)))
+        if step.kind == PERUBAHAN:
+            note = str(siskeudes_import.SISKEUDES_REVISION_NOTE) % {"perdes": step.perdes_number or "–"}
+            preview.notes.append((step.kind_label, note))
+    rows = item.versions[-1].rows if item.versions else []
+    for report in (step for step in item.reports if step.outcome != UNCHANGED):
+        lines = [
+            (position, f"{row.account} {row.description}", row.amount, report.realised.get(row.key, 0), "")
+            for position, row in enumerate(rows, start=1)
+        ]
+        preview.checks.append((report.label(), balance.over_budget(lines)))
+    return preview
 
 
 @admin.register(SiskeudesVillage)
@@ -72,7 +113,8 @@ class SiskeudesVillageAdmin(ScopedModelAdmin):
         if TOKEN_RE.match(token) and storages["private"].exists(_stored_name(request.user, token)):
             with storages["private"].open(_stored_name(request.user, token)) as upload:
                 read, plan = siskeudes_import.preview_siskeudes(upload, user=request.user)
-            context.update(token=token, plan=plan, problems=read.export.problems)
+            previews = [preview_item(item) for item in plan.items]
+            context.update(token=token, plan=plan, problems=read.export.problems, previews=previews)
         return TemplateResponse(request, "ogp/admin/siskeudes_import.html", context)
 
     def _keep(self, request, upload):

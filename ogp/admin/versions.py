@@ -17,6 +17,7 @@ from portal.scoped_admin import ScopedModelAdmin, ScopedTabularInline
 
 from .. import services
 from ..models import BudgetLine, BudgetVersion, RealisationLine, RealisationReport, Status
+from .billboard import BillboardDownloadMixin
 from .status_actions import StatusActionsMixin
 
 
@@ -52,7 +53,7 @@ class BudgetLineInline(ScopedTabularInline):
 
 
 @admin.register(BudgetVersion)
-class BudgetVersionAdmin(StatusActionsMixin, ScopedModelAdmin):
+class BudgetVersionAdmin(BillboardDownloadMixin, StatusActionsMixin, ScopedModelAdmin):
     list_display = [
         "budget",
         "number",
@@ -82,6 +83,7 @@ class BudgetVersionAdmin(StatusActionsMixin, ScopedModelAdmin):
         "financing_receipts",
         "financing_expenditure",
         "public_page",
+        "billboard_links",
     ]
     readonly_fields = [
         "budget",
@@ -94,6 +96,7 @@ class BudgetVersionAdmin(StatusActionsMixin, ScopedModelAdmin):
         "financing_receipts",
         "financing_expenditure",
         "public_page",
+        "billboard_links",
     ]
     inlines = [BudgetLineInline]
     actions = [

@@ -36,6 +36,8 @@ from .publishing import (
     StatusChangeError,
     change_report_status,
     change_version_status,
+    draft_balance_warnings,
+    report_balance,
     version_balance,
 )
 from .realisation_import import (
@@ -74,6 +76,8 @@ __all__ = [
     "change_report_status",
     "change_version_status",
     "version_balance",
+    "draft_balance_warnings",
+    "report_balance",
     "create_budget",
     "import_budget",
     "import_realisation",

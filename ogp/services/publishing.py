@@ -127,6 +127,31 @@ def version_balance(version):
     return balance.budget_problems((key[0], key[1], key[2], key[5]) for key in _line_keys(version))
 
 
+def report_balance(report):
+    """The lines of a report realised above their budget (`ogp.balance`), e.g. to warn about a draft."""
+    return _over_budget(report)
+
+
+def draft_balance_warnings(result):
+    """(village, Imbalance) for every failed check of the drafts an import (`ImportResult`) left.
+
+    The back office shows each as a warning and ``import_apbdes`` prints each,
+    so the officer knows line by line what to correct or explain before
+    publishing. Reads the lines of each draft (one query per draft).
+    """
+    warnings = []
+    for outcome in result.outcomes:
+        report, version = outcome.report, outcome.version
+        if report is not None and report.status == Status.DRAFT:
+            problems = report_balance(report)
+        elif report is None and version is not None and version.is_draft:
+            problems = version_balance(version)
+        else:
+            continue
+        warnings.extend((outcome.village, problem) for problem in problems)
+    return warnings
+
+
 def _line_keys(version):
     """The lines of a version in the shape `imports.budget_fingerprint` hashes."""
     return [_line_key(*values) for values in version.lines.values_list(*LINE_KEY_FIELDS)]

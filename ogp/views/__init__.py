@@ -8,8 +8,9 @@ values that do not parse give the default page (filters, sorting) or a 404
 (a version or page that does not exist), never an error.
 
 One module per family of pages: `regency` (the year overview), `year_data`
-(a year's open data files), `village` (one village's budget), `api` (the JSON
-API), `openness` (the openness index) and `commitments` (the OGP plan).
+(a year's open data files), `village` (one village's budget), `billboard`
+(its print-ready billboard), `api` (the JSON API), `openness` (the openness
+index) and `commitments` (the OGP plan).
 """
 
 from .api import (
@@ -21,6 +22,7 @@ from .api import (
     api_version,
     api_versions,
 )
+from .billboard import village_billboard
 from .commitments import CommitmentDetailView, CommitmentListView
 from .openness import OpennessView
 from .regency import RegencyView
@@ -40,6 +42,7 @@ __all__ = [
     "api_summaries",
     "api_version",
     "api_versions",
+    "village_billboard",
     "village_budget_data",
     "year_lines_csv",
     "year_lines_json",

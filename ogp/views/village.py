@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 
-from .. import exports, statements
+from .. import billboard, exports, statements
 from ..models import Budget, RealisationReport
 from .common import check_year, json_response
 
@@ -94,6 +94,7 @@ class VillageBudgetView(DetailView):
             photos=list(budget.photos.all()),
             website=budget.website_url or budget.village.website,
             download_query="&".join(f"{key}={value}" for key, value in query.items()),
+            billboard_formats=[(slug, fmt.label, fmt.distance) for slug, fmt in billboard.FORMATS.items()],
         )
         return context
 

@@ -10,6 +10,12 @@ that village; any other file needs a ``kode_desa`` column. Every file is
 checked and saved on its own, all or nothing, so one bad file does not stop
 the others; the command lists each problem with its row and column and ends
 with an error status when any file was refused.
+
+A draft whose books do not balance (`ogp.balance`) is saved but reported
+check by check, village by village, as the back office warns after an
+upload: publishing it needs the books corrected or ``--penjelasan`` (the
+explanation the public page shows). ``--terbitkan`` refuses such books unless
+``--penjelasan`` is given; a Perubahan published needs ``--catatan``.
 """
 
 import datetime
@@ -76,6 +82,10 @@ class Command(BaseCommand):
             "--laporan-baru", action="store_true", help="Correct an already published report."
         )
         parser.add_argument("--terbitkan", action="store_true", help="Publish what was imported.")
+        parser.add_argument("--catatan", default="", help="Public note of what a Perubahan changes and why.")
+        parser.add_argument(
+            "--penjelasan", default="", help="Why the books do not balance, shown on the public page."
+        )
         parser.add_argument("--pengguna", help="Import as this user, within their scope (default: no limit).")
 
     def handle(self, *args, **options):
@@ -91,7 +101,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No user {options['pengguna']}.")
         chart = imports.Chart.load()
         village_codes = set(Village.objects.values_list("code", flat=True))
-        failed = 0
+        failed = warnings = 0
         lines = 0
         counts = {"created": 0, "replaced": 0, "unchanged": 0}
         width = len(str(len(files)))
@@ -124,12 +134,27 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"[{number:>{width}}/{len(files)}] {path.name}: {summary} ({result.lines} lines)"
             )
+            warnings += self._warn_about_balance(result)
         self.stdout.write(
             f"{len(files) - failed} of {len(files)} files imported: {counts['created']} created, "
             f"{counts['replaced']} replaced, {counts['unchanged']} unchanged, {lines} lines."
         )
+        if warnings:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{warnings} balance check(s) failed on drafts: correct the books or publish "
+                    "with --penjelasan."
+                )
+            )
         if failed:
             raise CommandError(f"{failed} file(s) refused; see the problems above.")
+
+    def _warn_about_balance(self, result):
+        """One warning per failed check of each draft left, as the back office shows them."""
+        problems = services.draft_balance_warnings(result)
+        for village, problem in problems:
+            self.stdout.write(self.style.WARNING(f"    warning: {village.label}: {problem.message}"))
+        return len(problems)
 
     def _import(self, upload, options, user, village, chart, village_codes):
         if options["realisasi"]:
@@ -144,6 +169,7 @@ class Command(BaseCommand):
                 publish=options["terbitkan"],
                 chart=chart,
                 village_codes=village_codes,
+                explanation=options["penjelasan"],
             )
         return services.import_budget(
             upload=upload,
@@ -157,4 +183,6 @@ class Command(BaseCommand):
             publish=options["terbitkan"],
             chart=chart,
             village_codes=village_codes,
+            note=options["catatan"],
+            explanation=options["penjelasan"],
         )

@@ -9,6 +9,7 @@ from .harvest import HarvestedDocument, OpenSidSource
 from .legal import AnnualReport, NonWorkingDay, Regulation, ServiceStandard
 from .notices import AnswerDocument, WrittenNotice
 from .objections import GROUND_FIELDS, OBJECTION_WORKFLOW, Dispute, Objection, ObjectionEvent
+from .obligations import OBLIGATION_WORKFLOW, Obligation, ObligationEvent
 from .reminders import ReminderSent
 from .requests import (
     REQUEST_WORKFLOW,
@@ -28,6 +29,7 @@ __all__ = [
     "ELEMENTS",
     "GROUND_FIELDS",
     "OBJECTION_WORKFLOW",
+    "OBLIGATION_WORKFLOW",
     "REQUEST_WORKFLOW",
     "SETTLEABLE_GROUNDS",
     "AnnualReport",
@@ -47,6 +49,8 @@ __all__ = [
     "Objection",
     "ObjectionEvent",
     "ObjectionGround",
+    "Obligation",
+    "ObligationEvent",
     "ObtainMethod",
     "OpenSidSource",
     "PpidUnit",
@@ -78,6 +82,8 @@ scoping.register(ReminderSent, village="request__unit__village")
 scoping.register(Objection, village="request__unit__village")
 scoping.register(ObjectionEvent, village="objection__request__unit__village")
 scoping.register(Dispute, village="objection__request__unit__village")
+scoping.register(Obligation, village="unit__village")
+scoping.register(ObligationEvent, village="obligation__unit__village")
 scoping.register(SurveyResponse, village="unit__village")
 scoping.register(OpenSidSource, village="unit__village")
 scoping.register(HarvestedDocument, village="source__unit__village")

@@ -9,6 +9,7 @@ modules here add the law's own rules and the e-mails sent after commit:
 - `requests`: registering, moving and answering a request;
 - `request_acts`: reassignment, the public register, access codes, tracking;
 - `objections`: objections to the atasan and disputes at the Komisi Informasi;
+- `obligations`: what an upheld objection orders the unit to do, and its fulfilment;
 - `dip`: the Daftar Informasi Publik's items and document versions;
 - `survey`, `calendar`, `reminders`, `retention`: the satisfaction survey,
   local non-working days, officers' reminders and removing personal data.
@@ -38,6 +39,13 @@ from .objections import (
     objection_window,
     save_dispute,
 )
+from .disputes import DisputeWindow, dispute_window
+from .obligations import (
+    change_obligation_status,
+    count_late_obligations,
+    create_obligation,
+    late_obligations,
+)
 from .reminders import ReminderRun, send_due_reminders
 from .request_acts import exclude_from_register, find_request, reassign_request, reset_access_code
 from .requests import (
@@ -64,6 +72,7 @@ __all__ = [
     "OBJECTION_SERIES",
     "PERSONAL_FIELDS",
     "REQUEST_SERIES",
+    "DisputeWindow",
     "InvalidTransition",
     "Registration",
     "ReminderRun",
@@ -74,15 +83,20 @@ __all__ = [
     "answer_request",
     "change_dip_status",
     "change_objection_status",
+    "change_obligation_status",
+    "count_late_obligations",
+    "create_obligation",
     "change_request_status",
     "create_dip_item",
     "delete_non_working_day",
+    "dispute_window",
     "draw_number",
     "due_for_anonymisation",
     "exclude_from_register",
     "file_objection",
     "find_request",
     "format_number",
+    "late_obligations",
     "lock_request",
     "normalise_number",
     "objection_window",

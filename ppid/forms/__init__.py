@@ -5,12 +5,13 @@ Each form only parses and checks one screen's input; the writes happen in
 template's field groups tie them to the input with ``aria-describedby``.
 
 Modules: `base` (shared pieces), `requests` (the request forms), `tracking`
-(forms opened with the number and access code), `filters` (public lists) and
-`workflow` (the back office's actions).
+(forms opened with the number and access code), `filters` (public lists),
+`workflow` (the back office's actions) and `obligations` (an upheld objection's order).
 """
 
 from .base import TEXT_LIMIT, HoneypotMixin, MultipleFileField, MultipleFileInput, attach_errors, unit_choices
 from .filters import DipFilterForm, RegisterFilterForm
+from .obligations import CancelObligationForm, FulfilObligationForm, ObligationOrderMixin
 from .requests import InfoRequestForm, OfficerRequestForm, RequestDetailsMixin, RequesterFieldsMixin
 from .tracking import SURVEY_MAX_AGE, SURVEY_SALT, NumberAndCodeMixin, ObjectionForm, SurveyForm, TrackingForm
 from .workflow import (
@@ -29,9 +30,11 @@ __all__ = [
     "SURVEY_SALT",
     "TEXT_LIMIT",
     "AnswerForm",
+    "CancelObligationForm",
     "DipFilterForm",
     "ExcludeFromRegisterForm",
     "ExtendForm",
+    "FulfilObligationForm",
     "HoneypotMixin",
     "InfoRequestForm",
     "MultipleFileField",
@@ -40,6 +43,7 @@ __all__ = [
     "NumberAndCodeMixin",
     "ObjectionDecisionForm",
     "ObjectionForm",
+    "ObligationOrderMixin",
     "OfficerObjectionForm",
     "OfficerRequestForm",
     "ReassignForm",

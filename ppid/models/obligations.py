@@ -106,10 +106,12 @@ class Obligation(models.Model):
         ordering = ["due_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["open", "fulfilled", "cancelled"]), name="ppid_obligation_status_valid"
+                condition=Q(status__in=["open", "fulfilled", "cancelled"]),
+                name="ppid_obligation_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="fulfilled") | (Q(fulfilled_on__isnull=False) & ~Q(fulfilment_document="")),
+                condition=~Q(status="fulfilled")
+                | (Q(fulfilled_on__isnull=False) & ~Q(fulfilment_document="")),
                 name="ppid_obligation_fulfilment_recorded",
                 violation_error_message=_("A fulfilment needs its date and its document."),
             ),

@@ -23,6 +23,7 @@ from portal.workflow import InvalidTransition
 
 from .calendar import delete_non_working_day, recompute_open_deadlines, save_non_working_day
 from .dip import add_dip_version, change_dip_status, create_dip_item
+from .disputes import DisputeWindow, dispute_window
 from .numbers import (
     NUMBER_RE,
     OBJECTION_SERIES,
@@ -39,7 +40,6 @@ from .objections import (
     objection_window,
     save_dispute,
 )
-from .disputes import DisputeWindow, dispute_window
 from .obligations import (
     change_obligation_status,
     count_late_obligations,

@@ -84,15 +84,15 @@ def _cancel(note):
 
 
 @transaction.atomic
-def change_obligation_status(
-    *, obligation, to_status, actor=None, fulfilled_on=None, document=None, note=""
-):
+def change_obligation_status(*, obligation, to_status, actor=None, fulfilled_on=None, document=None, note=""):
     """Record that an obligation was carried out (date and document) or cancelled (with the reason).
 
     Returns `obligation`, refreshed. Nothing is written when a check fails.
     """
     to_status = Obligation.Status(to_status)
-    apply = _fulfil(fulfilled_on, document, note) if to_status == Obligation.Status.FULFILLED else _cancel(note)
+    apply = (
+        _fulfil(fulfilled_on, document, note) if to_status == Obligation.Status.FULFILLED else _cancel(note)
+    )
     OBLIGATION_WORKFLOW.transition(
         obligation,
         to_status,

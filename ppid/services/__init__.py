@@ -47,7 +47,13 @@ from .obligations import (
     late_obligations,
 )
 from .reminders import ReminderRun, send_due_reminders
-from .request_acts import exclude_from_register, find_request, reassign_request, reset_access_code
+from .request_acts import (
+    exclude_from_register,
+    find_request,
+    reassign_request,
+    reissue_lost_code,
+    reset_access_code,
+)
 from .requests import (
     Registration,
     Requester,
@@ -105,6 +111,7 @@ __all__ = [
     "reassign_request",
     "recompute_open_deadlines",
     "register_request",
+    "reissue_lost_code",
     "reset_access_code",
     "retention_cutoff",
     "save_dispute",

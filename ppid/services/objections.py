@@ -135,7 +135,9 @@ def file_objection(
     return objection
 
 
-def _decide(current, to_status, *, decision, decided_on, decided_by_name, decided_by_position):
+def _decide(
+    current, to_status, *, decision, decided_on, decided_by_name, decided_by_position, obligation_due_on=None
+):
     if not decision.strip():
         raise ValidationError({"decision": _("Write the atasan's answer.")})
     if to_status == Objection.Status.SETTLED and not set(current.grounds) <= SETTLEABLE_GROUNDS:
@@ -143,6 +145,8 @@ def _decide(current, to_status, *, decision, decided_on, decided_by_name, decide
     decided_on = decided_on or timezone.localdate()
     if decided_on < current.filed_on:
         raise ValidationError({"decided_on": _("The answer cannot come before the objection was filed.")})
+    if to_status == Objection.Status.UPHELD:
+        obligations.check_order(decided_on=decided_on, due_on=obligation_due_on)
     unit = current.request.unit
     current.decision = decision.strip()
     current.decided_on = decided_on
@@ -186,10 +190,6 @@ def change_objection_status(
 
     def apply(current):
         if to_status in Objection.DECIDED_STATUSES:
-            if to_status == Objection.Status.UPHELD:
-                obligations.check_order(
-                    decided_on=decided_on or timezone.localdate(), due_on=obligation_due_on
-                )
             return _decide(
                 current,
                 to_status,
@@ -197,6 +197,7 @@ def change_objection_status(
                 decided_on=decided_on,
                 decided_by_name=decided_by_name,
                 decided_by_position=decided_by_position,
+                obligation_due_on=obligation_due_on,
             )
         if to_status == Objection.Status.WITHDRAWN and not note.strip():
             raise ValidationError({"note": _("Say who withdrew the objection and why.")})
@@ -212,13 +213,8 @@ def change_objection_status(
         select_related=("request__unit",),
     )
     if to_status == Objection.Status.UPHELD:
-        obligations.create_obligation(
-            objection=objection,
-            kind=obligation_kind,
-            due_on=obligation_due_on,
-            order=obligation_order,
-            actor=actor,
-        )
+        ordered = {"kind": obligation_kind, "due_on": obligation_due_on, "order": obligation_order}
+        obligations.create_obligation(objection=objection, actor=actor, **ordered)
     InfoRequest.objects.filter(pk=objection.request_id, closed_at__isnull=False).update(
         closed_at=timezone.now()
     )

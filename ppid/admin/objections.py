@@ -187,7 +187,9 @@ class ObjectionAdmin(ActionPagesMixin, ScopedModelAdmin):
             buttons.append(
                 (reverse("admin:ppid_objection_withdraw", args=[obj.pk]), gettext("Record withdrawal"))
             )
-        if not obj.is_open and request.user.has_perm("ppid.add_dispute"):
+        # A dispute follows the atasan's answer, or the 30 working days it let run out.
+        disputable = obj.status != Objection.Status.WITHDRAWN and (not obj.is_open or obj.is_overdue())
+        if disputable and request.user.has_perm("ppid.add_dispute"):
             buttons.append(
                 (
                     reverse("admin:ppid_dispute_add") + f"?objection={obj.pk}",

@@ -188,3 +188,39 @@ def test_obligations_are_reminded_like_requests_once_a_day(uphold, ppid_utama):
     assert reverse("admin:ppid_obligation_change", args=[obligation.pk]) in mail.outbox[0].body
     assert services.send_due_reminders(today=D(2025, 7, 14)).obligations == 0
     assert services.send_due_reminders(today=D(2025, 7, 16)).obligations == 1  # overdue: every day
+
+
+def test_the_decision_form_asks_what_an_upheld_objection_orders(client, refused, ppid_utama):
+    objection = services.file_objection(
+        info_request=refused, grounds={"a"}, statement="x", filed_on=D(2025, 6, 16)
+    )
+    client.force_login(ppid_utama)
+    url = reverse("admin:ppid_objection_decide", args=[objection.pk])
+    decision = {
+        "status": "upheld",
+        "decision": "Berikan.",
+        "decided_on": "2025-07-01",
+        "decided_by_position": "Sekda",
+    }
+    response = client.post(url, {**decision, "obligation_kind": "hand_over"})
+    assert response.status_code == 200 and "obligation_due_on" in response.context["form"].errors
+    response = client.post(
+        url, {**decision, "obligation_kind": "hand_over", "obligation_due_on": "2025-06-30"}
+    )
+    assert "obligation_due_on" in response.context["form"].errors
+    objection.refresh_from_db()
+    assert objection.is_open and not Obligation.objects.exists()
+    # A rejection needs no order.
+    response = client.post(url, {**decision, "status": "rejected"})
+    assert response.status_code == 302 and not Obligation.objects.exists()
+
+
+def test_the_requester_sees_the_obligation_on_the_tracking_page(client, uphold):
+    obligation = uphold(obligation_due_on=D(2025, 7, 8), obligation_order="Serahkan salinan APB Desa.")
+    info_request = obligation.objection.request
+    code = services.reset_access_code(info_request=info_request, actor=None)
+    response = client.post(reverse("ppid:track"), {"number": info_request.number, "code": code}, follow=True)
+    page = response.content.decode()
+    assert "Serahkan salinan APB Desa." in page and "8 Juli 2025" in page
+    # Past its date and not recorded as done: the page says so.
+    assert "belum mencatatnya" in page

@@ -4,7 +4,8 @@ The past years' requests are all closed; these few are what an officer's
 inbox shows on the day of loading: requests new today and yesterday, some in
 process, two due within 2 working days, one a working day overdue, one
 extended, an objection waiting for the atasan and an upheld objection's
-obligation falling due next week. They are written through the services, like
+obligation falling due next week, mostly at Sedahkidul's PPID Desa (the demo
+village) and the PPID Utama. They are written through the services, like
 an officer would, with phone-only requesters so no e-mail leaves. Loading
 again within a month adds nothing.
 """
@@ -16,7 +17,7 @@ from django.utils import timezone
 from .. import services
 from ..deadlines import WorkingCalendar
 from ..models import InfoRequest, Objection, PpidUnit
-from .content import SUBJECTS
+from .content import SEDAHKIDUL, SUBJECTS
 
 # Marks the rows of this section, so a second load on a nearby day adds none.
 PURPOSE = "Pengawasan pelayanan publik (contoh)"
@@ -118,7 +119,8 @@ def workload(units, today=None):
     ):
         return 0
     utama = next(u for u in units if u.kind == PpidUnit.Kind.UTAMA)
-    desa = next((u for u in units if u.kind == PpidUnit.Kind.DESA and u.village_id), utama)
+    villages = [u for u in units if u.kind == PpidUnit.Kind.DESA]
+    desa = next((u for u in villages if u.village_id == SEDAHKIDUL), villages[0] if villages else utama)
     by_key = {"utama": utama, "desa": desa}
     calendar = WorkingCalendar.from_db()
     for index, (days, status, key) in enumerate(REQUESTS):

@@ -1,5 +1,9 @@
 """The back office, branded with the deployment's government name.
 
+The start page shows the officer's inbox (`portal.inbox`): the work waiting
+for them, and each model's waiting count appears next to its name in the
+admin's lists and navigation.
+
 Two of Django's own admin pages are narrowed here: the "view on site" shortcut
 (``/admin/r/<type>/<id>/``) redirects only to what the user may see in the
 admin itself (the model admin's scoped queryset), and the change-password
@@ -15,7 +19,7 @@ from django.urls import path
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import passwords, throttle, wilayah
+from . import inbox, passwords, throttle, wilayah
 
 
 def _site_header():
@@ -26,6 +30,26 @@ class PortalAdminSite(admin.AdminSite):
     site_header = lazy(_site_header, str)()
     site_title = _("Back office")
     index_title = _("Portal administration")
+
+    def get_app_list(self, request, app_label=None):
+        app_list = super().get_app_list(request, app_label)
+        waiting = inbox.counts(request)
+        if not waiting:
+            return app_list
+        for app in app_list:
+            for model in app["models"]:
+                count = waiting.get(f"{app['app_label']}.{model['object_name'].lower()}")
+                if count:
+                    model["inbox_count"] = count
+                    model["name"] = _("%(name)s (%(count)s waiting)") % {
+                        "name": model["name"],
+                        "count": count,
+                    }
+        return app_list
+
+    def index(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "inbox_sections": inbox.sections(request)}
+        return super().index(request, extra_context)
 
     def get_urls(self):
         scoped = path(

@@ -19,7 +19,7 @@ class PortalConfig(AppConfig):
         from . import roles
 
         # Each domain app contributes region-page panels, demo loaders, role
-        # permissions, search providers and open datasets from modules of
-        # these names.
-        autodiscover_modules("panels", "demo", "roles", "search", "datasets")
+        # permissions, search providers, open datasets and the officers'
+        # inbox from modules of these names.
+        autodiscover_modules("panels", "demo", "roles", "search", "datasets", "inbox")
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="portal.sync_roles")

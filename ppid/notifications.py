@@ -1,7 +1,8 @@
 """E-mails of the public-information service.
 
 Messages go to the requester on registration, extension, answer and objection
-events, and to officers in the daily reminder digest. Bodies are plain text
+events, and to officers in the daily reminder digests (requests, and the
+obligations of upheld objections). Bodies are plain text
 rendered from ``templates/ppid/email/`` in the requester's language. Services
 call these functions from ``transaction.on_commit`` so nothing is sent for a
 change that was rolled back. Links are absolute when ``settings.SITE_URL`` is
@@ -164,6 +165,50 @@ def reminder_digests(claimed, *, today):
                         "admin_url": site_url(reverse("admin:ppid_inforequest_change", args=[r.pk])),
                     }
                     for r, k in rows
+                ],
+                "today": today,
+            },
+            language=settings.LANGUAGE_CODE,
+        )
+    return sent
+
+
+def obligation_digests(claimed, *, today):
+    """One e-mail per officer listing the obligations of upheld objections due soon or overdue.
+
+    `claimed` holds (obligation, overdue) pairs. A unit's obligations go to its
+    own address and, for a village, its PPID Desa officers; the PPID Utama, whose
+    atasan ordered them, receives them all. Returns the e-mails sent.
+    """
+    by_village, utama = _officer_addresses()
+    digests = defaultdict(list)
+    for obligation, overdue in claimed:
+        unit = obligation.unit
+        recipients = set(utama)
+        if unit.email:
+            recipients.add(unit.email)
+        if unit.village_id:
+            recipients |= by_village.get(unit.village_id, set())
+        for address in recipients:
+            digests[address].append((obligation, overdue))
+    sent = 0
+    for address, rows in sorted(digests.items()):
+        rows.sort(key=lambda row: (row[0].due_on, row[0].pk))
+        sent += _send(
+            to=[address],
+            subject=lambda rows=rows: (
+                _("PPID: %(count)s obligation(s) from upheld objections due soon or overdue")
+                % {"count": len(rows)}
+            ),
+            template="ppid/email/obligation_reminder.txt",
+            context={
+                "rows": [
+                    {
+                        "obligation": o,
+                        "overdue": late,
+                        "admin_url": site_url(reverse("admin:ppid_obligation_change", args=[o.pk])),
+                    }
+                    for o, late in rows
                 ],
                 "today": today,
             },

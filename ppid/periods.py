@@ -14,3 +14,6 @@ OBJECTION_ANSWER_DAYS = 30
 DISPUTE_FILING_DAYS = 14
 # Officers are reminded when a request falls due within this many working days.
 REMINDER_HORIZON_DAYS = 2
+# An upheld objection's order falls due this many working days after the
+# decision when the decision names no date of its own (practice, not statute).
+OBLIGATION_DEFAULT_DAYS = 10

@@ -2,9 +2,11 @@
 
 - Administrator: everything.
 - PPID Utama (regency PPID, also atasan): all units and requests, reassigns
-  requests, decides objections, records disputes, keeps the regulations, the
+  requests, decides objections, records disputes and the fulfilment of
+  obligations from upheld objections, keeps the regulations, the
   maklumat, the annual report text and the local non-working days.
-- PPID Desa: their own village's unit, DIP items and requests (the scoping in
+- PPID Desa: their own village's unit, DIP items, requests and the
+  obligations upheld objections put on it (the scoping in
   models.py narrows every list to their village).
 - Diskominfo editor: reads the disclosures and regulations.
 """
@@ -32,6 +34,8 @@ MODELS = [
     "ppid.objectionevent",
     "ppid.dispute",
     "ppid.surveyresponse",
+    "ppid.obligation",
+    "ppid.obligationevent",
 ]
 
 for model in MODELS:
@@ -61,6 +65,8 @@ grant_model(Role.PPID_UTAMA, "ppid.objection", "view", "add", "change")
 grant_model(Role.PPID_UTAMA, "ppid.objectionevent", "view")
 grant_model(Role.PPID_UTAMA, "ppid.dispute", "view", "add", "change")
 grant_model(Role.PPID_UTAMA, "ppid.surveyresponse", "view")
+grant_model(Role.PPID_UTAMA, "ppid.obligation", "view", "change")
+grant_model(Role.PPID_UTAMA, "ppid.obligationevent", "view")
 grant(Role.PPID_UTAMA, "ppid.reassign_inforequest", "ppid.view_requester_identity", "ppid.decide_objection")
 
 # PPID Desa: the village's own unit, disclosures and requests.
@@ -76,6 +82,8 @@ grant_model(Role.PPID_DESA, "ppid.objection", "view", "add")
 grant_model(Role.PPID_DESA, "ppid.objectionevent", "view")
 grant_model(Role.PPID_DESA, "ppid.dispute", "view")
 grant_model(Role.PPID_DESA, "ppid.surveyresponse", "view")
+grant_model(Role.PPID_DESA, "ppid.obligation", "view", "change")
+grant_model(Role.PPID_DESA, "ppid.obligationevent", "view")
 grant_model(Role.PPID_DESA, "ppid.nonworkingday", "view")
 grant(Role.PPID_DESA, "ppid.view_requester_identity")
 

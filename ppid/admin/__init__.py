@@ -15,13 +15,14 @@ full only on a request's own page to officers holding
 permission-checked view as attachments that are never cached.
 
 Modules: `units`, `dip`, `requests` (with `request_actions` and
-`request_files`), `objections`, `records` (legal basis, maklumat, reports,
+`request_files`), `objections`, `obligations` (what upheld objections order), `records` (legal basis, maklumat, reports,
 calendar, read-only records), `harvest` (OpenSID sites); `base` and `actions` are shared.
 """
 
 from .dip import DipItemAdmin
 from .harvest import OpenSidSourceAdmin
 from .objections import DisputeAdmin, ObjectionAdmin
+from .obligations import ObligationAdmin
 from .records import (
     AnnualReportAdmin,
     NonWorkingDayAdmin,
@@ -40,6 +41,7 @@ __all__ = [
     "InfoRequestAdmin",
     "NonWorkingDayAdmin",
     "ObjectionAdmin",
+    "ObligationAdmin",
     "OpenSidSourceAdmin",
     "PpidUnitAdmin",
     "RegulationAdmin",

@@ -5,10 +5,11 @@ atasan PPID decides them and officers record withdrawals, both through
 `services.change_objection_status`. Neither objections nor disputes are deleted.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from portal.scoped_admin import ScopedModelAdmin
 
 from .. import services
 from ..forms import ObjectionDecisionForm, WithdrawForm
-from ..models import Dispute, Objection, ObjectionEvent
+from ..models import Dispute, Objection, ObjectionEvent, Obligation
 from .actions import ActionPage, ActionPagesMixin
 from .base import ReadOnlyInline
 
@@ -52,6 +53,9 @@ def _decide(request, objection, form):
         decided_on=data["decided_on"],
         decided_by_name=data["decided_by_name"],
         decided_by_position=data["decided_by_position"],
+        obligation_kind=data.get("obligation_kind") or None,
+        obligation_due_on=data.get("obligation_due_on"),
+        obligation_order=data.get("obligation_order", ""),
     )
 
 
@@ -116,9 +120,22 @@ class ObjectionAdmin(ActionPagesMixin, ScopedModelAdmin):
         "decision",
         "decided_by_name",
         "decided_by_position",
+        "obligation_link",
         "is_sample",
     ]
     fields = readonly_fields
+
+    @admin.display(description=_("obligation of the unit"))
+    def obligation_link(self, obj):
+        obligation = Obligation.objects.filter(objection=obj).first()
+        if obligation is None:
+            return "–"
+        return format_html(
+            '<a href="{}">{} · {}</a>',
+            reverse("admin:ppid_obligation_change", args=[obligation.pk]),
+            obligation.get_status_display(),
+            obligation.due_on.strftime("%d-%m-%Y"),
+        )
 
     @admin.display(description=_("request"))
     def request_link(self, obj):
@@ -170,7 +187,9 @@ class ObjectionAdmin(ActionPagesMixin, ScopedModelAdmin):
             buttons.append(
                 (reverse("admin:ppid_objection_withdraw", args=[obj.pk]), gettext("Record withdrawal"))
             )
-        if not obj.is_open and request.user.has_perm("ppid.add_dispute"):
+        # A dispute follows the atasan's answer, or the 30 working days it let run out.
+        disputable = obj.status != Objection.Status.WITHDRAWN and (not obj.is_open or obj.is_overdue())
+        if disputable and request.user.has_perm("ppid.add_dispute"):
             buttons.append(
                 (
                     reverse("admin:ppid_dispute_add") + f"?objection={obj.pk}",
@@ -185,13 +204,35 @@ class ObjectionAdmin(ActionPagesMixin, ScopedModelAdmin):
 
 @admin.register(Dispute)
 class DisputeAdmin(ScopedModelAdmin):
-    list_display = ["__str__", "objection", "commission", "filed_on", "stage", "outcome", "court_filed_on"]
+    list_display = [
+        "__str__",
+        "objection",
+        "commission",
+        "filed_on",
+        "filed_late",
+        "stage",
+        "outcome",
+        "court_filed_on",
+    ]
+    readonly_fields = ["window_ends_on", "filed_late"]
     list_filter = ["outcome", "is_sample"]
     list_select_related = ["objection"]
     search_fields = ["case_number", "objection__number", "objection__request__number"]
     autocomplete_fields = ["objection"]
     fieldsets = [
-        (None, {"fields": ["objection", "commission", "case_number", "filed_on"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "objection",
+                    "commission",
+                    "case_number",
+                    "filed_on",
+                    "window_ends_on",
+                    "filed_late",
+                ]
+            },
+        ),
         (_("Progress"), {"fields": ["mediation_on", "adjudication_on", "decided_on", "outcome", "summary"]}),
         (_("Court"), {"fields": ["court_filed_on", "court_outcome"]}),
         (_("Demo"), {"fields": ["is_sample"]}),
@@ -204,7 +245,11 @@ class DisputeAdmin(ScopedModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "objection":
-            kwargs["queryset"] = Objection.objects.filter(~Q(status=Objection.Status.FILED))
+            # Decided objections, and those the atasan left unanswered past their 30 working days.
+            kwargs["queryset"] = Objection.objects.filter(
+                ~Q(status__in=[Objection.Status.FILED, Objection.Status.WITHDRAWN])
+                | Q(status=Objection.Status.FILED, due_on__lt=timezone.localdate())
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -213,6 +258,15 @@ class DisputeAdmin(ScopedModelAdmin):
         if not scoping.in_scope(obj, request.user):
             raise PermissionDenied
         services.save_dispute(dispute=obj)
+        if obj.filed_late:
+            messages.warning(
+                request,
+                gettext(
+                    "Recorded as filed late: the 14 working days of Pasal 37 ended on %(date)s. "
+                    "The Komisi Informasi decides whether it hears the dispute."
+                )
+                % {"date": obj.window_ends_on.strftime("%d-%m-%Y")},
+            )
 
     def has_delete_permission(self, request, obj=None):
         return False

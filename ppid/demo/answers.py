@@ -1,12 +1,24 @@
-"""What the demo's answered requests lead to: written notices, objections and disputes."""
+"""What the demo's answered requests lead to: written notices, objections, obligations and disputes."""
 
 import datetime
+import random
 
 from django.db.models import Max
 from django.utils import timezone
 
 from .. import deadlines
-from ..models import OBJECTION_WORKFLOW, Dispute, InfoRequest, Objection, ObjectionEvent, WrittenNotice
+from ..models import (
+    OBJECTION_WORKFLOW,
+    OBLIGATION_WORKFLOW,
+    Dispute,
+    InfoRequest,
+    Objection,
+    ObjectionEvent,
+    Obligation,
+    ObligationEvent,
+    WrittenNotice,
+)
+from ..services import disputes as disputes_service
 from ..services.numbers import OBJECTION_SERIES, format_number, raise_counter
 from .content import EXEMPT_ITEMS, NOT_HELD_BODIES
 
@@ -97,9 +109,12 @@ def _fill_objection(rng, plan, sequences, calendar, today):
         setattr(objection, f"ground_{letter}", True)
     path = [(Objection.Status.FILED, objection.filed_at)]
     decided = calendar.add_working_days(filed, rng.randint(5, 32)).due
-    # A few objections are still waiting for the atasan (and are overdue by now).
-    if decided < today and rng.random() > 0.1:
-        path.append(_decide(rng, objection, grounds, decided, info_request.unit))
+    # Past objections are all decided: today's open ones come from `ppid.demo.workload`.
+    # The one in ten once left waiting is decided with a generator of its own, so the
+    # main one (and every other objection) stays as it was.
+    if decided < today:
+        decider = rng if rng.random() > 0.1 else random.Random(objection.number)
+        path.append(_decide(decider, objection, grounds, decided, info_request.unit))
     return path
 
 
@@ -123,6 +138,37 @@ def _dispute(rng, objection, calendar, today):
     return dispute
 
 
+def _fulfilled_obligations(histories):
+    """Each past upheld objection's obligation, carried out on time (sample rows without a document)."""
+    upheld = Objection.objects.filter(number__in=list(histories), status=Objection.Status.UPHELD)
+    obligations, paths = [], {}
+    for objection in upheld.select_related("request"):
+        due = objection.decided_on + datetime.timedelta(days=14)
+        obligation = Obligation(
+            objection=objection,
+            unit_id=objection.request.unit_id,
+            kind=Obligation.Kind.HAND_OVER,
+            order="Serahkan salinan informasi yang diminta (contoh).",
+            due_on=due,
+            fulfilled_on=objection.decided_on + datetime.timedelta(days=7),
+            fulfilment_note="Salinan diserahkan kepada pemohon (contoh).",
+            created_at=timezone.make_aware(
+                datetime.datetime.combine(objection.decided_on, datetime.time(11))
+            ),
+            is_sample=True,
+        )
+        done = timezone.make_aware(datetime.datetime.combine(obligation.fulfilled_on, datetime.time(10)))
+        paths[objection.pk] = OBLIGATION_WORKFLOW.seed(
+            obligation, [(Obligation.Status.OPEN, obligation.created_at), (Obligation.Status.FULFILLED, done)]
+        )
+        obligations.append(obligation)
+    Obligation.objects.bulk_create(obligations)
+    events = []
+    for obligation in Obligation.objects.filter(objection_id__in=list(paths)):
+        events += OBLIGATION_WORKFLOW.attach(obligation, paths[obligation.objection_id])
+    ObligationEvent.objects.bulk_create(events)
+
+
 def write_objections(rng, plans, calendar, today):
     """Objections to some refused, partial or late answers; a few go on to the Komisi Informasi."""
     sequences = dict(Objection.objects.values_list("year").annotate(top=Max("sequence")).order_by())
@@ -138,6 +184,9 @@ def write_objections(rng, plans, calendar, today):
         if objection.status == Objection.Status.REJECTED and rng.random() < 0.35:
             disputes.append(_dispute(rng, objection, calendar, today))
     ObjectionEvent.objects.bulk_create(events, batch_size=500)
+    for dispute in disputes:
+        disputes_service.mark_filing(dispute, calendar)
     Dispute.objects.bulk_create(disputes)
+    _fulfilled_obligations(histories)
     for year, top in sequences.items():
         raise_counter(series=OBJECTION_SERIES, year=year, to=top)

@@ -7,6 +7,7 @@ written in bulk; `ppid.full_scale` plans its many more requests the same way.
 
 import base64
 import datetime
+import random
 
 from django.db.models import Max
 from django.utils import timezone
@@ -94,7 +95,7 @@ def _new_request(rng, year, sequence, unit, calendar):
 
 
 def _final_status(rng, year, received):
-    """The last days of 2025 stay open (and are overdue by now); a few withdrawn; the rest answered."""
+    """The last days of 2025 are planned open (see `_close_late_open`); a few withdrawn; the rest answered."""
     if year == 2025 and received >= datetime.date(2025, 11, 17):
         return None
     roll = rng.random()
@@ -170,7 +171,8 @@ def plan_request(rng, year, sequence, calendar, utama, agencies, villages, busy_
         "objection": None,
     }
     status = _final_status(rng, year, info_request.received_on)
-    if status is None:
+    late_open = status is None
+    if late_open:
         status = [S.REGISTERED, S.IN_PROCESS, S.EXTENDED][sequence % 3]
     at = info_request.registered_at
     path = [(S.REGISTERED, at, "Data contoh")]
@@ -186,8 +188,23 @@ def plan_request(rng, year, sequence, calendar, utama, agencies, villages, busy_
         path.append((S.WITHDRAWN, info_request.closed_at, "Dicabut oleh pemohon (contoh)."))
     elif status in InfoRequest.ANSWERED_STATUSES:
         _answer(rng, plan, status, calendar, extended, path)
+    if late_open:
+        _close_late_open(plan, status, calendar, path)
     plan["events"] = REQUEST_WORKFLOW.seed(info_request, path)
     return plan
+
+
+def _close_late_open(plan, status, calendar, path):
+    """Answer a request the plan left open, so the demo carries no work a year overdue.
+
+    Today's open work comes from `ppid.demo.workload`, dated from the day the
+    demo is loaded. A generator of the request's own keeps the main one, and so
+    every other planned request, as it was; these answers draw no objection.
+    """
+    side = random.Random(plan["request"].number)
+    final = side.choice([S.GRANTED, S.GRANTED, S.PARTLY_GRANTED, S.REFUSED])
+    _answer(side, plan, final, calendar, status == S.EXTENDED, path)
+    plan["objection"] = None
 
 
 def write_request_children(plans, *, batch_size):

@@ -47,6 +47,19 @@ class TrackingForm(HoneypotMixin, NumberAndCodeMixin):
     field_order = ["number", "code", "website"]
 
 
+class LostCodeForm(HoneypotMixin):
+    """The registration number and the e-mail given with the request, to receive a new access code."""
+
+    number = NumberAndCodeMixin.base_fields["number"]
+    email = forms.EmailField(
+        label=_("E-mail address given with the request"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    field_order = ["number", "email", "website"]
+
+
 class ObjectionForm(HoneypotMixin, NumberAndCodeMixin):
     grounds = forms.MultipleChoiceField(
         label=_("Grounds of the objection (UU 14/2008 Pasal 35(1))"),

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import DocumentValidator
 
-from ..models import ExemptionGround, Objection, PpidUnit, RequestChannel, WrittenNotice
+from ..models import ExemptionGround, Objection, Obligation, PpidUnit, RequestChannel, WrittenNotice
 from .base import MultipleFileField, unit_choices
+from .obligations import ObligationOrderMixin
 from .tracking import ObjectionForm
 
 
@@ -143,7 +144,7 @@ class AnswerForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
 
 
-class ObjectionDecisionForm(forms.Form):
+class ObjectionDecisionForm(ObligationOrderMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Decision"),
         choices=[
@@ -162,9 +163,14 @@ class ObjectionDecisionForm(forms.Form):
     decided_by_name = forms.CharField(label=_("Atasan PPID (name)"), max_length=150, required=False)
     decided_by_position = forms.CharField(label=_("Atasan PPID (position)"), max_length=150)
 
+    field_order = ["status", "decision", "decided_on", "decided_by_name", "decided_by_position"]
+
     def __init__(self, *args, objection, **kwargs):
         super().__init__(*args, **kwargs)
         unit = objection.request.unit
+        self.fields["obligation_kind"].initial = (
+            Obligation.Kind.REDECIDE if objection.request.is_open else Obligation.Kind.HAND_OVER
+        )
         self.fields["decided_on"].initial = timezone.localdate()
         self.fields["decided_by_name"].initial = unit.atasan_name
         self.fields["decided_by_position"].initial = unit.atasan_position
@@ -177,6 +183,11 @@ class ObjectionDecisionForm(forms.Form):
         if value < self.objection.filed_on:
             raise ValidationError(_("The answer cannot come before the objection was filed."))
         return value
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_obligation_fields(cleaned, cleaned.get("status") == Objection.Status.UPHELD)
+        return cleaned
 
 
 class OfficerObjectionForm(forms.Form):

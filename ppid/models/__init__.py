@@ -10,6 +10,7 @@ from .legal import AnnualReport, NonWorkingDay, Regulation, ServiceStandard
 from .letters import Letter, LetterCounter, LetterKind
 from .notices import AnswerDocument, WrittenNotice
 from .objections import GROUND_FIELDS, OBJECTION_WORKFLOW, Dispute, Objection, ObjectionEvent
+from .obligations import OBLIGATION_WORKFLOW, Obligation, ObligationEvent
 from .reminders import ReminderSent
 from .requests import (
     REQUEST_WORKFLOW,
@@ -29,6 +30,7 @@ __all__ = [
     "ELEMENTS",
     "GROUND_FIELDS",
     "OBJECTION_WORKFLOW",
+    "OBLIGATION_WORKFLOW",
     "REQUEST_WORKFLOW",
     "SETTLEABLE_GROUNDS",
     "AnnualReport",
@@ -51,6 +53,8 @@ __all__ = [
     "Objection",
     "ObjectionEvent",
     "ObjectionGround",
+    "Obligation",
+    "ObligationEvent",
     "ObtainMethod",
     "OpenSidSource",
     "PpidUnit",
@@ -83,6 +87,8 @@ scoping.register(ReminderSent, village="request__unit__village")
 scoping.register(Objection, village="request__unit__village")
 scoping.register(ObjectionEvent, village="objection__request__unit__village")
 scoping.register(Dispute, village="objection__request__unit__village")
+scoping.register(Obligation, village="unit__village")
+scoping.register(ObligationEvent, village="obligation__unit__village")
 scoping.register(SurveyResponse, village="unit__village")
 scoping.register(OpenSidSource, village="unit__village")
 scoping.register(HarvestedDocument, village="source__unit__village")

@@ -204,6 +204,11 @@ class Dispute(models.Model):
     )
     case_number = models.CharField(_("case number"), max_length=100, blank=True)
     filed_on = models.DateField(_("filed with the commission on"))
+    # Pasal 37(2): computed when the dispute is recorded; a late filing is recorded, never refused.
+    window_ends_on = models.DateField(
+        _("last day to file (14 working days)"), null=True, blank=True, editable=False
+    )
+    filed_late = models.BooleanField(_("filed after the 14 working days"), default=False, editable=False)
     mediation_on = models.DateField(_("mediation began"), null=True, blank=True)
     adjudication_on = models.DateField(_("adjudication began"), null=True, blank=True)
     decided_on = models.DateField(_("decided or closed on"), null=True, blank=True)

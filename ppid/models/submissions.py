@@ -16,6 +16,7 @@ class FormSubmission(models.Model):
         REQUEST = "request", _("Request")
         OBJECTION = "objection", _("Objection")
         SURVEY = "survey", _("Satisfaction survey")
+        LOST_CODE = "lost_code", _("New access code")
 
     token = models.CharField(_("token"), max_length=64, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)

@@ -31,3 +31,10 @@ def proxy_letter_path(instance, filename):
 
 def answer_document_path(instance, filename):
     return _answer(instance, filename)
+
+
+_fulfilment = random_name("ppid/pelaksanaan")
+
+
+def fulfilment_document_path(instance, filename):
+    return _fulfilment(instance, filename)

@@ -10,6 +10,7 @@ modules here add the law's own rules and the e-mails sent after commit:
 - `requests`: registering, moving and answering a request;
 - `request_acts`: reassignment, the public register, access codes, tracking;
 - `objections`: objections to the atasan and disputes at the Komisi Informasi;
+- `obligations`: what an upheld objection orders the unit to do, and its fulfilment;
 - `dip`: the Daftar Informasi Publik's items and document versions;
 - `survey`, `calendar`, `reminders`, `retention`: the satisfaction survey,
   local non-working days, officers' reminders and removing personal data.
@@ -23,6 +24,7 @@ from portal.workflow import InvalidTransition
 
 from .calendar import delete_non_working_day, recompute_open_deadlines, save_non_working_day
 from .dip import add_dip_version, change_dip_status, create_dip_item
+from .disputes import DisputeWindow, dispute_window
 from .letters import format_letter_number, issue_letter
 from .numbers import (
     NUMBER_RE,
@@ -40,8 +42,20 @@ from .objections import (
     objection_window,
     save_dispute,
 )
+from .obligations import (
+    change_obligation_status,
+    count_late_obligations,
+    create_obligation,
+    late_obligations,
+)
 from .reminders import ReminderRun, send_due_reminders
-from .request_acts import exclude_from_register, find_request, reassign_request, reset_access_code
+from .request_acts import (
+    exclude_from_register,
+    find_request,
+    reassign_request,
+    reissue_lost_code,
+    reset_access_code,
+)
 from .requests import (
     Registration,
     Requester,
@@ -66,6 +80,7 @@ __all__ = [
     "OBJECTION_SERIES",
     "PERSONAL_FIELDS",
     "REQUEST_SERIES",
+    "DisputeWindow",
     "InvalidTransition",
     "Registration",
     "ReminderRun",
@@ -76,9 +91,13 @@ __all__ = [
     "answer_request",
     "change_dip_status",
     "change_objection_status",
+    "change_obligation_status",
+    "count_late_obligations",
+    "create_obligation",
     "change_request_status",
     "create_dip_item",
     "delete_non_working_day",
+    "dispute_window",
     "draw_number",
     "format_letter_number",
     "issue_letter",
@@ -87,6 +106,7 @@ __all__ = [
     "file_objection",
     "find_request",
     "format_number",
+    "late_obligations",
     "lock_request",
     "normalise_number",
     "objection_window",
@@ -95,6 +115,7 @@ __all__ = [
     "reassign_request",
     "recompute_open_deadlines",
     "register_request",
+    "reissue_lost_code",
     "reset_access_code",
     "retention_cutoff",
     "save_dispute",

@@ -21,6 +21,7 @@ from ..models import (
     Objection,
     RequestChannel,
 )
+from . import disputes, obligations
 from .numbers import OBJECTION_SERIES, draw_number, format_number
 from .requests import lock_request
 
@@ -134,7 +135,9 @@ def file_objection(
     return objection
 
 
-def _decide(current, to_status, *, decision, decided_on, decided_by_name, decided_by_position):
+def _decide(
+    current, to_status, *, decision, decided_on, decided_by_name, decided_by_position, obligation_due_on=None
+):
     if not decision.strip():
         raise ValidationError({"decision": _("Write the atasan's answer.")})
     if to_status == Objection.Status.SETTLED and not set(current.grounds) <= SETTLEABLE_GROUNDS:
@@ -142,6 +145,8 @@ def _decide(current, to_status, *, decision, decided_on, decided_by_name, decide
     decided_on = decided_on or timezone.localdate()
     if decided_on < current.filed_on:
         raise ValidationError({"decided_on": _("The answer cannot come before the objection was filed.")})
+    if to_status == Objection.Status.UPHELD:
+        obligations.check_order(decided_on=decided_on, due_on=obligation_due_on)
     unit = current.request.unit
     current.decision = decision.strip()
     current.decided_on = decided_on
@@ -166,12 +171,18 @@ def change_objection_status(
     decided_by_name=None,
     decided_by_position=None,
     note="",
+    obligation_kind=None,
+    obligation_due_on=None,
+    obligation_order="",
 ):
     """Decide (uphold, reject, settle) or withdraw an objection, with a history row.
 
     A decision needs the atasan's written answer; the atasan defaults to the
-    unit's. Settling by deliberation is not possible for ground a. The
-    request's retention period counts again from this last act.
+    unit's. Settling by deliberation is not possible for ground a. Upholding
+    creates the unit's `Obligation` (hand over, or decide again) due on the
+    date the decision sets (`obligation_due_on`; `OBLIGATION_DEFAULT_DAYS`
+    working days when it sets none). The request's retention period counts
+    again from this last act.
     Returns `objection`, refreshed. Side effects after commit: the requester
     is e-mailed the decision.
     """
@@ -186,6 +197,7 @@ def change_objection_status(
                 decided_on=decided_on,
                 decided_by_name=decided_by_name,
                 decided_by_position=decided_by_position,
+                obligation_due_on=obligation_due_on,
             )
         if to_status == Objection.Status.WITHDRAWN and not note.strip():
             raise ValidationError({"note": _("Say who withdrew the objection and why.")})
@@ -200,6 +212,9 @@ def change_objection_status(
         after_commit=[_notify_decision],
         select_related=("request__unit",),
     )
+    if to_status == Objection.Status.UPHELD:
+        ordered = {"kind": obligation_kind, "due_on": obligation_due_on, "order": obligation_order}
+        obligations.create_obligation(objection=objection, actor=actor, **ordered)
     InfoRequest.objects.filter(pk=objection.request_id, closed_at__isnull=False).update(
         closed_at=timezone.now()
     )
@@ -208,9 +223,14 @@ def change_objection_status(
 
 
 @transaction.atomic
-def save_dispute(*, dispute):
-    """Record a dispute or its progress; a decided dispute restarts the retention clock."""
+def save_dispute(*, dispute, calendar=None):
+    """Record a dispute or its progress; a decided dispute restarts the retention clock.
+
+    The Pasal 37 window is checked against the filing date: a dispute filed
+    after its 14 working days is saved with ``filed_late`` set, never refused.
+    """
     dispute.full_clean()
+    disputes.mark_filing(dispute, calendar)
     dispute.save()
     if dispute.decided_on:
         InfoRequest.objects.filter(pk=dispute.objection.request_id, closed_at__isnull=False).update(

@@ -1,4 +1,8 @@
-"""Daily reminders to officers about requests that fall due soon or are overdue."""
+"""Daily reminders to officers about requests and obligations that fall due soon or are overdue.
+
+Obligations from upheld objections are reminded like requests: within 2
+working days of their due date and every day once they are overdue.
+"""
 
 from dataclasses import dataclass
 
@@ -7,7 +11,7 @@ from django.utils import timezone
 
 from .. import deadlines, notifications
 from ..deadlines import WorkingCalendar
-from ..models import InfoRequest, ReminderSent
+from ..models import InfoRequest, Obligation, ReminderSent
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,7 @@ class ReminderRun:
     overdue: int
     already_sent: int
     emails: int
+    obligations: int = 0
 
 
 def send_due_reminders(*, today=None, calendar=None):
@@ -46,5 +51,34 @@ def send_due_reminders(*, today=None, calendar=None):
             continue
         claimed.append((info_request, kind))
     emails = notifications.reminder_digests(claimed, today=today) if claimed else 0
+    obligations = _claim_obligations(today, horizon)
+    if obligations:
+        emails += notifications.obligation_digests(obligations, today=today)
     overdue = sum(1 for _request, kind in claimed if kind == ReminderSent.Kind.OVERDUE)
-    return ReminderRun(due_soon=len(claimed) - overdue, overdue=overdue, already_sent=already, emails=emails)
+    return ReminderRun(
+        due_soon=len(claimed) - overdue,
+        overdue=overdue,
+        already_sent=already,
+        emails=emails,
+        obligations=len(obligations),
+    )
+
+
+def _claim_obligations(today, horizon):
+    """Open obligations due by `horizon` not yet reminded today, each claimed by one UPDATE.
+
+    The UPDATE only succeeds on the host that moves ``reminded_on`` to today, so
+    hosts running at once remind each obligation once.
+    """
+    candidates = list(
+        Obligation.objects.open()
+        .filter(due_on__lte=horizon)
+        .exclude(reminded_on=today)
+        .select_related("unit", "objection__request")
+        .order_by("due_on", "pk")
+    )
+    claimed = []
+    for obligation in candidates:
+        if Obligation.objects.filter(pk=obligation.pk).exclude(reminded_on=today).update(reminded_on=today):
+            claimed.append((obligation, obligation.due_on < today))
+    return claimed

@@ -1,5 +1,8 @@
 """Acts on a request that change no status: reassignment, the public register, access codes.
 
+A requester who lost the access code gets a new one by e-mail with the
+registration number and the e-mail address on file (`reissue_lost_code`).
+
 Each act is recorded in the request's history through `REQUEST_WORKFLOW.record`
 as an event of its own kind; only a reassignment is shown on the public
 timeline.
@@ -7,6 +10,7 @@ timeline.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from portal.workflow import InvalidTransition
@@ -74,6 +78,30 @@ def reset_access_code(*, info_request, actor):
     if current.requester_email:
         transaction.on_commit(lambda: notifications.request_registered(current, code, reissued=True))
     return code
+
+
+def reissue_lost_code(*, number, email):
+    """A new access code e-mailed to the requester when the number and the e-mail on file match.
+
+    Returns the request when they matched, else None; either way the caller
+    must answer the same, so the answer never tells whether the e-mail matched.
+    The code itself is never returned: it goes only to the address on file
+    (`reset_access_code`).
+    """
+    canonical = normalise_number(number)
+    info_request = None
+    if canonical and canonical.startswith(REQUEST_SERIES + "/"):
+        info_request = (
+            InfoRequest.objects.filter(number=canonical, anonymised_at__isnull=True)
+            .exclude(requester_email="")
+            .first()
+        )
+    stored = info_request.requester_email.strip().lower() if info_request else ""
+    given = (email or "").strip().lower()
+    if not (constant_time_compare(given, stored) and info_request is not None and given):
+        return None
+    reset_access_code(info_request=info_request, actor=None)
+    return info_request
 
 
 def find_request(number, code):

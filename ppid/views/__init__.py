@@ -35,6 +35,7 @@ from .information import (
     maklumat,
     statistics_coverage,
 )
+from .lost_code import lost_code, lost_code_sent
 from .objections import objection_new, objection_registered
 from .papers import notice_pdf, notice_print, receipt_pdf, receipt_print
 from .register import RegisterDetailView, RegisterListView
@@ -55,6 +56,8 @@ from .requests import (
 )
 
 __all__ = [
+    "lost_code",
+    "lost_code_sent",
     "DOCUMENT_SALT",
     "FORM_RATE",
     "LINK_MAX_AGE",

@@ -22,7 +22,15 @@ from .. import services
 from ..deadlines import WorkingCalendar
 from ..downloads import download_name, private_download, private_headers
 from ..forms import InfoRequestForm, SurveyForm, TrackingForm
-from ..models import AnswerDocument, FormSubmission, InfoRequest, PpidUnit, SurveyResponse, WrittenNotice
+from ..models import (
+    AnswerDocument,
+    FormSubmission,
+    InfoRequest,
+    Obligation,
+    PpidUnit,
+    SurveyResponse,
+    WrittenNotice,
+)
 from . import once
 
 DOCUMENT_SALT = "ppid.answer-document"
@@ -103,6 +111,17 @@ def request_registered(request):
     )
 
 
+def _objection_row(objection, obligation, calendar):
+    window = services.dispute_window(objection, calendar)
+    return {
+        "objection": objection,
+        "obligation": obligation,
+        "obligation_overdue": bool(obligation and obligation.is_overdue()),
+        "dispute_window": window,
+        "dispute_window_open": bool(window and window.is_open()),
+    }
+
+
 def tracking_context(info_request, *, survey_form=None):
     """What the requester sees about their own request (no personal data shown)."""
     calendar = WorkingCalendar.from_db()
@@ -117,6 +136,8 @@ def tracking_context(info_request, *, survey_form=None):
         else []
     )
     objections = list(info_request.objections.prefetch_related("disputes").order_by("filed_at"))
+    obligations = {o.objection_id: o for o in Obligation.objects.filter(objection__in=objections)}
+    objection_rows = [_objection_row(o, obligations.get(o.pk), calendar) for o in objections]
     window = services.objection_window(info_request, calendar)
     can_survey = info_request.is_answered and not SurveyResponse.objects.filter(request=info_request).exists()
     if can_survey and survey_form is None:
@@ -132,6 +153,7 @@ def tracking_context(info_request, *, survey_form=None):
         "receipt_token": signing.dumps({"request": info_request.pk}, salt=RECEIPT_SALT),
         "documents": documents,
         "objections": objections,
+        "objection_rows": objection_rows,
         "objection_window": window,
         "can_object": window is not None
         and timezone.localdate() <= window[1]

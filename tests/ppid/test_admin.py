@@ -325,10 +325,12 @@ def test_ppid_utama_decides_an_objection(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("admin:ppid_objection_decide", args=[objection.pk]),
-            {"status": "upheld", "decision": "Informasi harus diberikan.", "decided_on": "2025-06-30", "decided_by_name": "Kades", "decided_by_position": "Kepala Desa Sedahkidul"},
+            {"status": "upheld", "decision": "Informasi harus diberikan.", "decided_on": "2025-06-30", "decided_by_name": "Kades", "decided_by_position": "Kepala Desa Sedahkidul",
+             "obligation_kind": "hand_over", "obligation_due_on": "2025-07-07"},
         )  # fmt: skip
     assert response.status_code == 302
     assert Objection.objects.get().status == Objection.Status.UPHELD
+    assert Objection.objects.get().obligation.due_on == D(2025, 7, 7)
 
 
 def test_non_working_days_added_in_the_admin_move_deadlines(client, ppid_utama, register):

@@ -1,4 +1,4 @@
-"""Daily: e-mail officers about requests due within 2 working days and overdue ones.
+"""Daily: e-mail officers about requests and obligations due within 2 working days and overdue ones.
 
 Safe to run from cron on several hosts at once: each request is reminded at
 most once a day (see `services.send_due_reminders`).
@@ -12,7 +12,10 @@ from ppid import services
 
 
 class Command(BaseCommand):
-    help = "E-mail PPID officers about requests due within 2 working days and overdue requests (once a day)."
+    help = (
+        "E-mail PPID officers about requests and obligations due within 2 working days "
+        "and overdue ones (once a day)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Run as if today were this date (YYYY-MM-DD).")
@@ -27,5 +30,6 @@ class Command(BaseCommand):
         run = services.send_due_reminders(today=today)
         self.stdout.write(
             f"Reminders: {run.due_soon} due soon, {run.overdue} overdue, "
-            f"{run.already_sent} already reminded today, {run.emails} e-mail(s) sent."
+            f"{run.already_sent} already reminded today, "
+            f"{run.obligations} obligation(s) due soon or overdue, {run.emails} e-mail(s) sent."
         )

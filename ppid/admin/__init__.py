@@ -16,12 +16,14 @@ permission-checked view as attachments that are never cached.
 
 Modules: `units`, `dip`, `requests` (with `request_actions` and
 `request_files`), `objections`, `records` (legal basis, maklumat, reports,
-calendar, read-only records), `harvest` (OpenSID sites); `base` and `actions` are shared.
+calendar, read-only records), `harvest` (OpenSID sites), `outbox` (outgoing
+messages and each officer's notification switches); `base` and `actions` are shared.
 """
 
 from .dip import DipItemAdmin
 from .harvest import OpenSidSourceAdmin
 from .objections import DisputeAdmin, ObjectionAdmin
+from .outbox import NotificationPreferenceAdmin, OutboxMessageAdmin
 from .records import (
     AnnualReportAdmin,
     NonWorkingDayAdmin,
@@ -39,8 +41,10 @@ __all__ = [
     "DisputeAdmin",
     "InfoRequestAdmin",
     "NonWorkingDayAdmin",
+    "NotificationPreferenceAdmin",
     "ObjectionAdmin",
     "OpenSidSourceAdmin",
+    "OutboxMessageAdmin",
     "PpidUnitAdmin",
     "RegulationAdmin",
     "ReminderSentAdmin",

@@ -9,6 +9,7 @@ from .harvest import HarvestedDocument, OpenSidSource
 from .legal import AnnualReport, NonWorkingDay, Regulation, ServiceStandard
 from .notices import AnswerDocument, WrittenNotice
 from .objections import GROUND_FIELDS, OBJECTION_WORKFLOW, Dispute, Objection, ObjectionEvent
+from .outbox import REQUESTER_KINDS, MessageKind, NotificationPreference, OfficerKind, OutboxMessage
 from .reminders import ReminderSent
 from .requests import (
     REQUEST_WORKFLOW,
@@ -28,6 +29,7 @@ __all__ = [
     "ELEMENTS",
     "GROUND_FIELDS",
     "OBJECTION_WORKFLOW",
+    "REQUESTER_KINDS",
     "REQUEST_WORKFLOW",
     "SETTLEABLE_GROUNDS",
     "AnnualReport",
@@ -43,12 +45,16 @@ __all__ = [
     "ExemptionGround",
     "FormSubmission",
     "InfoRequest",
+    "MessageKind",
     "NonWorkingDay",
+    "NotificationPreference",
     "Objection",
     "ObjectionEvent",
     "ObjectionGround",
     "ObtainMethod",
+    "OfficerKind",
     "OpenSidSource",
+    "OutboxMessage",
     "PpidUnit",
     "Regulation",
     "RegistrationCounter",
@@ -81,3 +87,4 @@ scoping.register(Dispute, village="objection__request__unit__village")
 scoping.register(SurveyResponse, village="unit__village")
 scoping.register(OpenSidSource, village="unit__village")
 scoping.register(HarvestedDocument, village="source__unit__village")
+scoping.register(OutboxMessage, village="unit__village")

@@ -105,7 +105,8 @@ def file_objection(
     Refused (nothing written) when no ground has arisen yet, the 30-working-day
     filing window has closed, a ground does not fit the request, or another
     objection is still awaiting an answer.
-    Side effects after commit: confirmation e-mail to the requester.
+    Queued in the same transaction: the confirmation to the requester and the
+    notice to the officers of the request's unit.
     """
     current = lock_request(info_request)
     calendar = calendar or WorkingCalendar.from_db()
@@ -129,8 +130,8 @@ def file_objection(
     )
     objection.save()
     OBJECTION_WORKFLOW.begin(objection, actor=actor)
-    if current.requester_email:
-        transaction.on_commit(lambda: notifications.objection_filed(objection))
+    notifications.objection_filed(objection)
+    notifications.new_objection(objection)
     return objection
 
 
@@ -151,7 +152,7 @@ def _decide(current, to_status, *, decision, decided_on, decided_by_name, decide
 
 
 def _notify_decision(current, entry):
-    if entry.to_status in Objection.DECIDED_STATUSES and current.request.requester_email:
+    if entry.to_status in Objection.DECIDED_STATUSES:
         notifications.objection_decided(current)
 
 
@@ -172,8 +173,8 @@ def change_objection_status(
     A decision needs the atasan's written answer; the atasan defaults to the
     unit's. Settling by deliberation is not possible for ground a. The
     request's retention period counts again from this last act.
-    Returns `objection`, refreshed. Side effects after commit: the requester
-    is e-mailed the decision.
+    Returns `objection`, refreshed. Queued in the same transaction: the
+    decision's e-mail to the requester.
     """
     to_status = Objection.Status(to_status)
 
@@ -191,19 +192,19 @@ def change_objection_status(
             raise ValidationError({"note": _("Say who withdrew the objection and why.")})
         return ()
 
-    OBJECTION_WORKFLOW.transition(
+    entry = OBJECTION_WORKFLOW.transition(
         objection,
         to_status,
         actor=actor,
         note=note,
         apply=apply,
-        after_commit=[_notify_decision],
         select_related=("request__unit",),
     )
     InfoRequest.objects.filter(pk=objection.request_id, closed_at__isnull=False).update(
         closed_at=timezone.now()
     )
     objection.refresh_from_db()
+    _notify_decision(objection, entry)
     return objection
 
 

@@ -1,4 +1,9 @@
-"""Daily reminders to officers about requests that fall due soon or are overdue."""
+"""Daily reminders to officers about requests that fall due soon or are overdue.
+
+The reminders of a day are claimed and their digests queued in the outbox in
+one transaction: a run that fails leaves neither claims nor messages, and a
+claimed reminder always has its message (`send_outbox` sends it).
+"""
 
 from dataclasses import dataclass
 
@@ -15,15 +20,17 @@ class ReminderRun:
     due_soon: int
     overdue: int
     already_sent: int
-    emails: int
+    emails: int  # digests queued in the outbox
 
 
+@transaction.atomic
 def send_due_reminders(*, today=None, calendar=None):
-    """E-mail officers about open requests due within 2 working days and overdue ones.
+    """Queue e-mails to officers about open requests due within 2 working days and overdue ones.
 
     Safe to run on several hosts at once: each request is claimed by inserting
-    its ReminderSent row for the day (unique per request and day) before any
-    e-mail goes out, and a host that loses the race skips the request.
+    its ReminderSent row for the day (unique per request and day) in the same
+    transaction as the digest that reports it, and a host that loses the race
+    skips the request.
     """
     today = today or timezone.localdate()
     calendar = calendar or WorkingCalendar.from_db()

@@ -11,6 +11,7 @@ from ppid.models import InfoRequest, PpidUnit, WrittenNotice
 from tests.conftest import SEDAHKIDUL, SUMBERREJO
 
 from .opensid_server import opensid  # noqa: F401  (the fake OpenSID site fixture)
+from .smtp_server import smtp_server  # noqa: F401  (a real SMTP server on loopback)
 
 # A fixed Fernet key so tests never depend on the environment.
 TEST_KEY = "b3JhbmctYm9qb25lZ29yby1rZXktZm9yLXRlc3RzLTE="

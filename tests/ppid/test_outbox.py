@@ -6,14 +6,13 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection, transaction
-from django.utils import timezone
 
 from ppid import outbox
 from ppid.models import MessageKind, OutboxMessage
 from ppid.outbox import sending
 from tests.concurrency import run_at_once
 
-from .smtp_server import closed_port, smtp_server, use_smtp  # noqa: F401  (fixture)
+from .smtp_server import closed_port, use_smtp
 
 T0 = datetime.datetime(2026, 3, 17, 8, 0, tzinfo=datetime.UTC)
 MINUTE = datetime.timedelta(minutes=1)

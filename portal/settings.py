@@ -365,6 +365,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "axes.accessattempt",
     "axes.accessfailurelog",
     "axes.accesslog",
+    # Each message records its own sending; its text holds an access code.
+    "ppid.outboxmessage",
 )
 # Requesters' personal data never appears in clear in the audit trail.
 AUDITLOG_MASK_TRACKING_FIELDS = (

@@ -124,7 +124,8 @@ class OutboxMessage(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} → {self.to}"
+        # No address: the string shows in lists, labels and logs.
+        return f"{self.get_kind_display()} #{self.pk}"
 
     @property
     def is_sent(self):

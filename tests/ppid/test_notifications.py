@@ -225,3 +225,11 @@ def test_anonymising_a_request_deletes_its_requester_messages(register):
     services.anonymise_request(info_request=reload(info_request))
     assert not info_request.messages.to_requester().exists()
     assert info_request.messages.filter(kind=K.NEW_REQUEST).exists()
+
+
+def test_the_audit_trail_keeps_no_message_text(register):
+    from auditlog.models import LogEntry
+
+    registration = register(received_on=D(2025, 6, 2))
+    logged = " ".join(str(entry.changes) for entry in LogEntry.objects.all())
+    assert registration.access_code not in logged

@@ -217,3 +217,35 @@ def test_a_claim_skips_messages_another_host_holds_locked():
         release.set()
         holder.join()
     assert sending.claim(now=T0, limit=10) == [held.pk]
+
+
+# --- The command -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_send_outbox_sends_and_says_what_it_did(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    queued_at(T0)
+    out = StringIO()
+    call_command("send_outbox", "--now", "2026-03-17T15:00", stdout=out)
+    assert out.getvalue().strip() == "Outbox: 1 sent, 0 failed (tried again later), 0 failed for good."
+    settings.EMAIL_BACKEND = "tests.ppid.test_outbox.DownBackend"
+    queued_at(T0)
+    quiet = StringIO()
+    call_command("send_outbox", "-v0", stdout=quiet)  # quiet, except when something failed
+    assert "1 failed (tried again later)" in quiet.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [(["--now", "17-03-2026"], "--now must look like"), (["--limit", "0"], "--limit must be at least 1")],
+)
+def test_send_outbox_refuses_bad_arguments(arguments, message):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match=message):
+        call_command("send_outbox", *arguments)

@@ -59,6 +59,7 @@ serve: install $(SERVE_SECRETS)
 	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/db-serve.sqlite3}"; \
 	$(MANAGE) migrate --noinput -v0 && DJANGO_DEBUG=1 $(MANAGE) load_demo && \
 	DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost} DJANGO_SECURE_SSL_REDIRECT=0 \
+	SITE_URL=$${SITE_URL:-http://localhost:8000} \
 	DJANGO_HSTS_SECONDS=0 DJANGO_SERVE_MEDIA=1 OTP_REQUIRED=$${OTP_REQUIRED:-1} \
 	sh -c '$(MANAGE) collectstatic --noinput -v0 && $(BIN)/gunicorn -c gunicorn.conf.py portal.wsgi'
 

@@ -105,6 +105,7 @@ class Database:
         }
         env.update(
             DATABASE_URL=self.url,
+            SITE_URL="http://127.0.0.1",
             FIELD_ENCRYPTION_KEY=self.key or self.key_file.read_text().strip(),
             MEDIA_ROOT=str(self.media),
             STATIC_ROOT=str(STATIC_ROOT),

@@ -59,6 +59,7 @@ echo "   loaded in $(( $(date +%s) - start )) s"
 
 echo "== Production-like server on http://localhost:$PORT"
 export DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_HSTS_SECONDS=0
+export SITE_URL="http://localhost:$PORT"
 export DJANGO_SERVE_MEDIA=1 OTP_REQUIRED=0 PAGE_CACHE_SECONDS=0 DJANGO_TRUST_PROXY_HEADERS=0
 $PY manage.py collectstatic --noinput -v0
 .venv/bin/gunicorn -c gunicorn.conf.py --bind "127.0.0.1:$PORT" --workers 3 --access-logfile "$ART/access.log" portal.wsgi \

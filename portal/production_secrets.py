@@ -15,6 +15,7 @@ import binascii
 import hashlib
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 MIN_SECRET_LENGTH = 50
 DEVELOPMENT_SECRET = "django-insecure-development-only-key-never-use-in-production"
@@ -79,6 +80,12 @@ def _typed_not_generated(key):
     except (binascii.Error, ValueError):
         return False  # the encryption module reports keys that are not Fernet keys
     return len(raw) == 32 and all(32 <= byte < 127 for byte in raw)
+
+
+def is_site_address(url):
+    """Whether `url` is an absolute http(s) address with a host and nothing after the path."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not (parts.query or parts.fragment)
 
 
 def problems(*, secret_key, field_keys, root):

@@ -29,6 +29,8 @@ DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
 DB_CONN_MAX_AGE = env.int("DB_CONN_MAX_AGE", default=60)
 REDIS_URL = env.str("REDIS_URL", default="")
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
+# Seconds to wait for the mail server before an attempt counts as failed (send_outbox).
+EMAIL_TIMEOUT_SECONDS = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ppid@localhost")
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
@@ -68,7 +70,8 @@ PPID_SKIP_CUTI_BERSAMA = env.bool("PPID_SKIP_CUTI_BERSAMA", default=True)
 # Whether requesters may ask for answers by WhatsApp (a common practice, not statute).
 PPID_WHATSAPP_DELIVERY = env.bool("PPID_WHATSAPP_DELIVERY", default=True)
 # The portal's public address, for links in e-mails (https://portal.example.go.id).
-SITE_URL = env.str("SITE_URL", default="")
+# Required in production: a message's links must work outside the site.
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 # Years after a request closes before the requester's personal data is anonymised.
 PPID_RETENTION_YEARS = env.int("PPID_RETENTION_YEARS", default=5)
 # Harvesting village OpenSID sites: seconds per request, largest feed in bytes, and the
@@ -103,6 +106,11 @@ else:
     _require("DJANGO_SECRET_KEY", SECRET_KEY)
     _require("DJANGO_ALLOWED_HOSTS", ALLOWED_HOSTS)
     _require("FIELD_ENCRYPTION_KEY", FIELD_ENCRYPTION_KEY)
+    _require("SITE_URL", SITE_URL)
+    if not production_secrets.is_site_address(SITE_URL):
+        sys.exit(
+            "Configuration error: SITE_URL must be the portal's address, like https://portal.example.go.id."
+        )
     for _problem in production_secrets.problems(
         secret_key=SECRET_KEY,
         field_keys=[key.strip() for key in FIELD_ENCRYPTION_KEY.split(",") if key.strip()],
@@ -314,6 +322,7 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 # --- E-mail ----------------------------------------------------------------
 vars().update(env.email_url_config(EMAIL_URL))
+EMAIL_TIMEOUT = EMAIL_TIMEOUT_SECONDS
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security --------------------------------------------------------------
@@ -358,6 +367,8 @@ AUDITLOG_EXCLUDE_TRACKING_MODELS = (
     "axes.accessattempt",
     "axes.accessfailurelog",
     "axes.accesslog",
+    # Each message records its own sending; its text holds an access code.
+    "ppid.outboxmessage",
 )
 # Requesters' personal data never appears in clear in the audit trail.
 AUDITLOG_MASK_TRACKING_FIELDS = (

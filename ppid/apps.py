@@ -8,6 +8,10 @@ class PpidConfig(AppConfig):
 
     def ready(self):
         from . import checks, privacy
+        from .notifications.requester import RECEIPT_ATTACHMENT
+        from .outbox import register_attachment
+        from .paper import receipt_for_message
 
         checks.register()
         privacy.mask_personal_data_in_audit_log()
+        register_attachment(RECEIPT_ATTACHMENT, receipt_for_message)

@@ -99,3 +99,12 @@ for model in ("ppid.opensidsource",):
 grant_model(Role.ADMINISTRATOR, "ppid.harvesteddocument", "view")
 grant_model(Role.PPID_UTAMA, "ppid.harvesteddocument", "view")
 grant_model(Role.PPID_DESA, "ppid.harvesteddocument", "view")
+
+# The outbox: read-only and scoped; “send again” needs the change permission.
+# Every officer keeps their own notification switches.
+grant_model(Role.ADMINISTRATOR, "ppid.outboxmessage", "view", "change")
+grant_model(Role.PPID_UTAMA, "ppid.outboxmessage", "view", "change")
+grant_model(Role.PPID_DESA, "ppid.outboxmessage", "view")
+grant_model(Role.ADMINISTRATOR, "ppid.notificationpreference", *ALL)
+grant_model(Role.PPID_UTAMA, "ppid.notificationpreference", "view", "change")
+grant_model(Role.PPID_DESA, "ppid.notificationpreference", "view", "change")

@@ -15,14 +15,17 @@ full only on a request's own page to officers holding
 permission-checked view as attachments that are never cached.
 
 Modules: `units`, `dip`, `requests` (with `request_actions` and
-`request_files`), `objections`, `obligations` (what upheld objections order), `records` (legal basis, maklumat, reports,
-calendar, read-only records), `harvest` (OpenSID sites); `base` and `actions` are shared.
+`request_files`), `objections`, `obligations` (what upheld objections order),
+`records` (legal basis, maklumat, reports, calendar, read-only records),
+`harvest` (OpenSID sites), `outbox` (outgoing messages and each officer's
+notification switches); `base` and `actions` are shared.
 """
 
 from .dip import DipItemAdmin
 from .harvest import OpenSidSourceAdmin
 from .objections import DisputeAdmin, ObjectionAdmin
 from .obligations import ObligationAdmin
+from .outbox import NotificationPreferenceAdmin, OutboxMessageAdmin
 from .records import (
     AnnualReportAdmin,
     NonWorkingDayAdmin,
@@ -40,9 +43,11 @@ __all__ = [
     "DisputeAdmin",
     "InfoRequestAdmin",
     "NonWorkingDayAdmin",
+    "NotificationPreferenceAdmin",
     "ObjectionAdmin",
     "ObligationAdmin",
     "OpenSidSourceAdmin",
+    "OutboxMessageAdmin",
     "PpidUnitAdmin",
     "RegulationAdmin",
     "ReminderSentAdmin",

@@ -42,7 +42,8 @@ class ActionPage:
     button: str
     # call(request, obj, form) runs the service; form is None for a page without one.
     call: Callable[[Any, Any, Any], Any]
-    success: str = ""
+    # success is a text or success(obj) -> text, said after the call (the object refreshed).
+    success: str | Callable[[Any], str] = ""
     # form(request, obj) builds the form from request.POST (and FILES); None: a confirmation only.
     form: Callable[[Any, Any], Any] | None = None
     # Change permission on the object (scoped), and a further model permission if set.
@@ -60,6 +61,9 @@ class ActionPage:
         if self.needs_change and not model_admin.has_change_permission(request, obj):
             return False
         return not self.permission or request.user.has_perm(self.permission)
+
+    def said(self, obj):
+        return str(self.success(obj) if callable(self.success) else self.success)
 
     def explain(self, obj):
         return self.explanation(obj) if callable(self.explanation) else self.explanation
@@ -105,7 +109,7 @@ class ActionPagesMixin:
             else:
                 if action.respond:
                     return action.respond(request, obj, result)
-                messages.success(request, str(action.success))
+                messages.success(request, action.said(self.get_object(request, object_id)))
                 return HttpResponseRedirect(self.object_url(obj))
         return self.action_page(
             request,

@@ -18,7 +18,8 @@ from portal.scoped_admin import ScopedModelAdmin
 
 from .. import services
 from ..forms import ObjectionDecisionForm, WithdrawForm
-from ..models import Dispute, Objection, ObjectionEvent, Obligation
+from ..models import Dispute, MessageKind, Objection, ObjectionEvent, Obligation
+from ..outbox.channels import requester_outcome
 from .actions import ActionPage, ActionPagesMixin
 from .base import ReadOnlyInline
 
@@ -66,6 +67,11 @@ def _decision_explanation(objection):
     ) % {"grounds": grounds, "date": objection.due_on.strftime("%d-%m-%Y")}
 
 
+def _decided(objection):
+    outcome = requester_outcome(objection.request, MessageKind.OBJECTION_DECIDED)
+    return f"{gettext('The decision is recorded.')} {outcome}".strip()
+
+
 OBJECTION_ACTIONS = (
     ActionPage(
         name="decide",
@@ -76,7 +82,7 @@ OBJECTION_ACTIONS = (
         needs_change=False,
         permission="ppid.decide_objection",
         call=_decide,
-        success=_("The decision is recorded and the requester is informed."),
+        success=_decided,
         explanation=_decision_explanation,
     ),
     ActionPage(

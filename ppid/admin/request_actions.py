@@ -19,7 +19,8 @@ from ..forms import (
     ReassignForm,
     WithdrawForm,
 )
-from ..models import InfoRequest, PpidUnit
+from ..models import InfoRequest, MessageKind, PpidUnit
+from ..outbox.channels import requester_outcome
 from .actions import ActionPage
 from .request_files import receipt_page
 
@@ -76,6 +77,16 @@ def _file_objection(request, info_request, form):
     )
 
 
+def _done(text, kind):
+    """success(obj): `text`, then what happened to the requester's message of `kind`."""
+
+    def success(info_request):
+        outcome = requester_outcome(info_request, kind)
+        return f"{text} {outcome}".strip()
+
+    return success
+
+
 def _new_code_receipt(request, info_request, code):
     """The new access code, shown once on a printable receipt."""
     return receipt_page(request, info_request, code)
@@ -99,7 +110,7 @@ REQUEST_ACTIONS = (
         button=_("Extend"),
         form=lambda request, obj: ExtendForm(request.POST or None),
         call=_change_status(S.EXTENDED, extension_days="extension_days", extension_reason="extension_reason"),
-        success=_("The deadline is extended; the requester is informed."),
+        success=_done(_("The deadline is extended."), MessageKind.EXTENDED),
         refusal=moving_to(S.EXTENDED),
         explanation=_(
             "The deadline can be extended once, by at most 7 working days, with written reasons (Pasal 22(8))."
@@ -112,7 +123,7 @@ REQUEST_ACTIONS = (
         button=_("Record the notice"),
         form=lambda request, obj: AnswerForm(request.POST or None, request.FILES or None, info_request=obj),
         call=_answer,
-        success=_("The written notice is recorded and the requester is informed."),
+        success=_done(_("The written notice is recorded."), MessageKind.ANSWERED),
         refusal=moving_to(S.GRANTED),
         explanation=_(
             "State whether the unit holds the information (and who does if not), the decision, the material given, "

@@ -21,6 +21,7 @@ from .. import services
 from ..deadlines import WorkingCalendar
 from ..forms import OfficerRequestForm
 from ..models import InfoRequest, Objection, PpidUnit, RequestEvent, WrittenNotice
+from ..outbox.channels import requester_channels
 from .actions import ActionPagesMixin
 from .base import ReadOnlyInline, report_errors
 from .request_actions import REQUEST_ACTIONS
@@ -215,6 +216,7 @@ class InfoRequestAdmin(ActionPagesMixin, RequestFilesMixin, ScopedModelAdmin):
         if obj is not None:
             extra_context["workflow"] = self._workflow_buttons(request, obj)
             extra_context["identity"] = identity_panel(request, obj)
+            extra_context["channels"] = requester_channels(obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
     def _workflow_buttons(self, request, obj):

@@ -11,6 +11,7 @@ from .letters import Letter, LetterCounter, LetterKind
 from .notices import AnswerDocument, WrittenNotice
 from .objections import GROUND_FIELDS, OBJECTION_WORKFLOW, Dispute, Objection, ObjectionEvent
 from .obligations import OBLIGATION_WORKFLOW, Obligation, ObligationEvent
+from .outbox import REQUESTER_KINDS, MessageKind, NotificationPreference, OfficerKind, OutboxMessage
 from .reminders import ReminderSent
 from .requests import (
     REQUEST_WORKFLOW,
@@ -31,6 +32,7 @@ __all__ = [
     "GROUND_FIELDS",
     "OBJECTION_WORKFLOW",
     "OBLIGATION_WORKFLOW",
+    "REQUESTER_KINDS",
     "REQUEST_WORKFLOW",
     "SETTLEABLE_GROUNDS",
     "AnnualReport",
@@ -49,14 +51,18 @@ __all__ = [
     "Letter",
     "LetterCounter",
     "LetterKind",
+    "MessageKind",
     "NonWorkingDay",
+    "NotificationPreference",
     "Objection",
     "ObjectionEvent",
     "ObjectionGround",
     "Obligation",
     "ObligationEvent",
     "ObtainMethod",
+    "OfficerKind",
     "OpenSidSource",
+    "OutboxMessage",
     "PpidUnit",
     "Regulation",
     "RegistrationCounter",
@@ -92,3 +98,4 @@ scoping.register(ObligationEvent, village="obligation__unit__village")
 scoping.register(SurveyResponse, village="unit__village")
 scoping.register(OpenSidSource, village="unit__village")
 scoping.register(HarvestedDocument, village="source__unit__village")
+scoping.register(OutboxMessage, village="unit__village")

@@ -82,3 +82,17 @@ def pdf_filename(info_request, kind):
 def receipt_attachment(info_request):
     """The receipt for an e-mail: (filename, PDF bytes, MIME type)."""
     return pdf_filename(info_request, LetterKind.RECEIPT), receipt_pdf(info_request), PDF_TYPE
+
+
+def receipt_for_message(ref):
+    """The outbox's maker for the registration e-mail's receipt (`ref`: the request's key).
+
+    A request removed since the message was queued has no receipt to attach.
+    """
+    from ..models import InfoRequest
+    from ..outbox import Attachment
+
+    info_request = InfoRequest.objects.select_related("unit__village").filter(pk=ref).first()
+    if info_request is None:
+        return None
+    return Attachment(*receipt_attachment(info_request))

@@ -3,7 +3,8 @@
 Every status of a request, an objection or a DIP item changes through the
 portal's workflow kit (`portal.workflow`), declared once per machine in
 `ppid.models` (`REQUEST_WORKFLOW`, `OBJECTION_WORKFLOW`, `DIP_WORKFLOW`); the
-modules here add the law's own rules and the e-mails sent after commit:
+modules here add the law's own rules and queue the e-mails in the outbox in
+the same transaction (`ppid.notifications`, sent by `send_outbox`):
 
 - `numbers`: registration numbers drawn from a locked per-year counter;
 - `letters`: letter numbers of receipts and notices, per unit, kind and year;

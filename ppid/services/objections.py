@@ -106,7 +106,8 @@ def file_objection(
     Refused (nothing written) when no ground has arisen yet, the 30-working-day
     filing window has closed, a ground does not fit the request, or another
     objection is still awaiting an answer.
-    Side effects after commit: confirmation e-mail to the requester.
+    Queued in the same transaction: the confirmation to the requester and the
+    notice to the officers of the request's unit.
     """
     current = lock_request(info_request)
     calendar = calendar or WorkingCalendar.from_db()
@@ -130,8 +131,8 @@ def file_objection(
     )
     objection.save()
     OBJECTION_WORKFLOW.begin(objection, actor=actor)
-    if current.requester_email:
-        transaction.on_commit(lambda: notifications.objection_filed(objection))
+    notifications.objection_filed(objection)
+    notifications.new_objection(objection)
     return objection
 
 
@@ -156,7 +157,7 @@ def _decide(
 
 
 def _notify_decision(current, entry):
-    if entry.to_status in Objection.DECIDED_STATUSES and current.request.requester_email:
+    if entry.to_status in Objection.DECIDED_STATUSES:
         notifications.objection_decided(current)
 
 
@@ -183,8 +184,8 @@ def change_objection_status(
     date the decision sets (`obligation_due_on`; `OBLIGATION_DEFAULT_DAYS`
     working days when it sets none). The request's retention period counts
     again from this last act.
-    Returns `objection`, refreshed. Side effects after commit: the requester
-    is e-mailed the decision.
+    Returns `objection`, refreshed. Queued in the same transaction: the
+    decision's e-mail to the requester.
     """
     to_status = Objection.Status(to_status)
 
@@ -203,13 +204,12 @@ def change_objection_status(
             raise ValidationError({"note": _("Say who withdrew the objection and why.")})
         return ()
 
-    OBJECTION_WORKFLOW.transition(
+    entry = OBJECTION_WORKFLOW.transition(
         objection,
         to_status,
         actor=actor,
         note=note,
         apply=apply,
-        after_commit=[_notify_decision],
         select_related=("request__unit",),
     )
     if to_status == Objection.Status.UPHELD:
@@ -219,6 +219,7 @@ def change_objection_status(
         closed_at=timezone.now()
     )
     objection.refresh_from_db()
+    _notify_decision(objection, entry)
     return objection
 
 

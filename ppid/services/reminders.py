@@ -2,6 +2,10 @@
 
 Obligations from upheld objections are reminded like requests: within 2
 working days of their due date and every day once they are overdue.
+
+The reminders of a day are claimed and their digests queued in the outbox in
+one transaction: a run that fails leaves neither claims nor messages, and a
+claimed reminder always has its message (`send_outbox` sends it).
 """
 
 from dataclasses import dataclass
@@ -19,16 +23,18 @@ class ReminderRun:
     due_soon: int
     overdue: int
     already_sent: int
-    emails: int
+    emails: int  # digests queued in the outbox
     obligations: int = 0
 
 
+@transaction.atomic
 def send_due_reminders(*, today=None, calendar=None):
-    """E-mail officers about open requests due within 2 working days and overdue ones.
+    """Queue e-mails to officers about open requests due within 2 working days and overdue ones.
 
     Safe to run on several hosts at once: each request is claimed by inserting
-    its ReminderSent row for the day (unique per request and day) before any
-    e-mail goes out, and a host that loses the race skips the request.
+    its ReminderSent row for the day (unique per request and day) in the same
+    transaction as the digest that reports it, and a host that loses the race
+    skips the request.
     """
     today = today or timezone.localdate()
     calendar = calendar or WorkingCalendar.from_db()

@@ -67,16 +67,15 @@ def exclude_from_register(*, info_request, reason, actor):
 def reset_access_code(*, info_request, actor):
     """Issue a new access code (the requester lost theirs); the old one stops working.
 
-    Returns the new code, to be shown once. Side effect after commit: e-mailed to
-    the requester when an address is known.
+    Returns the new code, to be shown once. Queued in the same transaction: the
+    e-mail to the requester when an address is known.
     """
     current = lock_request(info_request)
     code = access_codes.generate()
     current.access_code_hash = access_codes.hash_code(code)
     current.save(update_fields=["access_code_hash", "updated_at"])
     REQUEST_WORKFLOW.record(current, actor=actor, history={"kind": RequestEvent.Kind.CODE_RESET})
-    if current.requester_email:
-        transaction.on_commit(lambda: notifications.request_registered(current, code, reissued=True))
+    notifications.request_registered(current, code, reissued=True)
     return code
 
 

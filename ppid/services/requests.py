@@ -4,7 +4,7 @@ Every status change goes through `REQUEST_WORKFLOW` (the workflow kit): the
 row is locked, the move is checked against `InfoRequest.TRANSITIONS`, the
 rules below (extension days, the written notice, a withdrawal's reason) run on
 the locked row, a `RequestEvent` is written and the requester's e-mail is
-sent after commit. Functions take keyword-only arguments and raise a
+queued in the outbox in the same transaction (`ppid.notifications`). Functions take keyword-only arguments and raise a
 `ValidationError` with a translated message when a move is not allowed;
 nothing is written then.
 """
@@ -93,8 +93,8 @@ def register_request(
 ):
     """Register a request: number, access code, deadline and the first history row.
 
-    Side effects after commit: the requester gets an e-mail with the number and
-    code when an e-mail address was given.
+    Messages queued in the same transaction: the requester's e-mail with the
+    number and code (when an address was given) and the unit's officers' notice.
     """
     today = timezone.localdate()
     received_on = received_on or today
@@ -128,8 +128,8 @@ def register_request(
         actor=actor,
         note=_("Received via: %(channel)s.") % {"channel": info_request.get_channel_display()},
     )
-    if info_request.requester_email:
-        transaction.on_commit(lambda: notifications.request_registered(info_request, code))
+    notifications.request_registered(info_request, code)
+    notifications.new_request(info_request)
     return Registration(info_request, code)
 
 
@@ -169,8 +169,6 @@ def _withdraw(current, *, note, now):
 
 
 def _notify_requester(current, entry):
-    if not current.requester_email:
-        return
     if entry.to_status == Status.EXTENDED:
         notifications.request_extended(current)
     elif entry.to_status in InfoRequest.ANSWERED_STATUSES:
@@ -198,8 +196,8 @@ def change_request_status(
       `answer_request`); the answer date and working days taken are recorded.
     - WITHDRAWN needs a note saying who withdrew it and why.
 
-    Returns `info_request`, refreshed. Side effects after commit: e-mail to the
-    requester on extension and answer.
+    Returns `info_request`, refreshed. Queued in the same transaction: the
+    requester's e-mail on extension and answer.
     """
     to_status = Status(to_status)
     now = now or timezone.now()
@@ -216,18 +214,18 @@ def change_request_status(
 
     if to_status == Status.EXTENDED and not note.strip():
         note = extension_reason
-    REQUEST_WORKFLOW.transition(
+    entry = REQUEST_WORKFLOW.transition(
         info_request,
         to_status,
         actor=actor,
         note=note,
         at=now,
         apply=apply,
-        after_commit=[_notify_requester],
         select_related=("unit",),
     )
     # Also drops relations cached before the move (the written notice, the unit).
     info_request.refresh_from_db()
+    _notify_requester(info_request, entry)
     return info_request
 
 
@@ -253,7 +251,7 @@ def answer_request(*, info_request, actor=None, documents=(), calendar=None, **n
 
     `notice_fields` are the WrittenNotice fields (decision, materials, …). Each
     item of `documents` is a (title, file) pair kept in private storage.
-    Side effects after commit: the requester is e-mailed (see change_request_status).
+    The requester's e-mail is queued with the answer (see change_request_status).
     """
     current = lock_request(info_request)
     if current.status not in InfoRequest.OPEN_STATUSES:

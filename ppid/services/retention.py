@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import REQUEST_WORKFLOW, Dispute, InfoRequest, Objection, RequestEvent
+from ..models import REQUEST_WORKFLOW, Dispute, InfoRequest, Objection, OutboxMessage, RequestEvent
 from .requests import lock_request
 
 logger = logging.getLogger("ppid.services")
@@ -65,7 +65,8 @@ def anonymise_request(*, info_request, now=None):
     The initials shown in the public register stay. Returns the names of the
     fields that were cleared, or None when the request had already been
     anonymised (by another host running the same daily job: the row lock makes
-    the second one wait and then find nothing to do). Side effect: the identity
+    the second one wait and then find nothing to do). The requester's messages in
+    the outbox are deleted with it. Side effect: the identity
     and proxy files are deleted from private storage after commit.
     """
     current = lock_request(info_request)
@@ -84,6 +85,8 @@ def anonymise_request(*, info_request, now=None):
     current.anonymised_at = now or timezone.now()
     current.save(update_fields=[*PERSONAL_FIELDS, "anonymised_at", "updated_at"])
     REQUEST_WORKFLOW.record(current, note=", ".join(cleared), history={"kind": RequestEvent.Kind.ANONYMISED})
+    # The requester's messages held their name and address: they go with the rest.
+    OutboxMessage.objects.to_requester().filter(request=current).delete()
     transaction.on_commit(lambda: [storage.delete(name) for name in files])
     logger.info("ppid: anonymised %s (%s)", current.number, ", ".join(cleared))
     return cleared

@@ -16,6 +16,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "portal.example.go.id",
     "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+    "SITE_URL": "https://portal.example.go.id",
 }
 
 
@@ -27,13 +28,29 @@ def run_manage(*args, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEY"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "FIELD_ENCRYPTION_KEY", "SITE_URL"]
+)
 def test_production_refuses_to_start_without_required_variable(missing):
     env = {k: v for k, v in PRODUCTION.items() if k != missing}
     result = run_manage("check", env=env)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert lines == [f"Configuration error: {missing} must be set when DJANGO_DEBUG is off."]
+
+
+@pytest.mark.parametrize("site_url", ["portal.example.go.id", "ftp://portal.example.go.id", "https://"])
+def test_production_refuses_a_site_url_that_is_not_an_address(site_url):
+    result = run_manage("check", env={**PRODUCTION, "SITE_URL": site_url})
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "Configuration error: SITE_URL must be the portal's address, like https://portal.example.go.id."
+    ]
+
+
+def test_development_runs_without_a_site_url():
+    result = run_manage("check", env={"DJANGO_DEBUG": "1", "SITE_URL": ""})
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_settings_pass_the_deploy_check():

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portal.models import Village
 from ppid import services
@@ -11,6 +11,7 @@ from ppid.models import InfoRequest, PpidUnit, WrittenNotice
 from tests.conftest import SEDAHKIDUL, SUMBERREJO
 
 from .opensid_server import opensid  # noqa: F401  (the fake OpenSID site fixture)
+from .smtp_server import smtp_server  # noqa: F401  (a real SMTP server on loopback)
 
 # A fixed Fernet key so tests never depend on the environment.
 TEST_KEY = "b3JhbmctYm9qb25lZ29yby1rZXktZm9yLXRlc3RzLTE="
@@ -159,3 +160,13 @@ def _english_outside_requests():
     """Code run outside a request speaks English here; pages keep their own language."""
     with translation.override("en"):
         yield
+
+
+def deliver(to=None):
+    """Send the outbox as `send_outbox` would; the e-mails sent so far (to `to` only, if given)."""
+    from django.core import mail
+
+    from ppid import outbox
+
+    outbox.send_due(now=timezone.now() + datetime.timedelta(seconds=1))
+    return [message for message in mail.outbox if to is None or message.to == [to]]

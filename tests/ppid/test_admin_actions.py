@@ -161,7 +161,9 @@ def test_a_valid_action_calls_the_service_and_goes_back_with_the_rows_message(
     )
     assert response.redirect_chain[-1][0] == reverse("admin:ppid_inforequest_change", args=[info_request.pk])
     assert reload(info_request).status == InfoRequest.Status.EXTENDED
-    assert [str(m) for m in response.context["messages"]] == [str(row_of("inforequest", "extend").success)]
+    said = [str(m) for m in response.context["messages"]]
+    assert said == [row_of("inforequest", "extend").said(reload(info_request))]
+    assert said[0] == "Tenggat diperpanjang. Pesan kepada pemohon: e-mail dalam antrean ke s…@e…."
 
 
 def test_an_action_without_a_form_reports_a_service_refusal_as_a_message(client, ppid_utama, make_object):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ppid import services
 from ppid.models import Dispute, InfoRequest, Objection
 
-from .conftest import answer, reload
+from .conftest import answer, deliver, reload
 
 D = datetime.date
 S = InfoRequest.Status
@@ -67,19 +67,19 @@ def test_only_one_objection_awaits_an_answer_at_a_time(refused):
     assert refused.objections.count() == 1
 
 
-def test_decision_records_the_atasan_and_emails_the_requester(
-    refused, ppid_utama, django_capture_on_commit_callbacks
-):
+def test_decision_records_the_atasan_and_emails_the_requester(refused, ppid_utama):
     objection = _file(refused)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.change_objection_status(
-            objection=objection, to_status="upheld", actor=ppid_utama, decision="Informasi **wajib** diberikan.",
-            decided_on=D(2025, 7, 1),
-        )  # fmt: skip
+    deliver()
+    mail.outbox.clear()
+    services.change_objection_status(
+        objection=objection, to_status="upheld", actor=ppid_utama, decision="Informasi **wajib** diberikan.",
+        decided_on=D(2025, 7, 1),
+    )  # fmt: skip
     objection.refresh_from_db()
     assert objection.decided_by_position == "Kepala Desa Sedahkidul"
     assert "<strong>wajib</strong>" in objection.decision_html
-    assert len(mail.outbox) == 1 and objection.number in mail.outbox[0].subject
+    sent = deliver()
+    assert len(sent) == 1 and objection.number in sent[0].subject and sent[0].to == ["sri@example.org"]
 
 
 def test_ground_a_cannot_be_settled_by_deliberation(refused, ppid_utama):

@@ -174,18 +174,23 @@ def test_a_future_fulfilment_date_is_refused_next_to_the_field(client, uphold, o
 def test_obligations_are_reminded_like_requests_once_a_day(uphold, ppid_utama):
     from django.core import mail
 
+    from .conftest import deliver
+
     ppid_utama.email = "ppid_utama@example.org"
     ppid_utama.save()
     obligation = uphold()  # due Tue 15 Jul 2025
+    deliver()  # the decision's e-mail to the requester
+    mail.outbox.clear()
     assert services.send_due_reminders(today=D(2025, 7, 10)).obligations == 0  # 3 working days ahead
     run = services.send_due_reminders(today=D(2025, 7, 14))
     assert run.obligations == 1 and run.emails == 2
-    assert {tuple(m.to) for m in mail.outbox} == {
+    sent = deliver()
+    assert {tuple(m.to) for m in sent} == {
         ("ppid_utama@example.org",),
         ("ppid@desa-sedahkidul.example.org",),
     }
-    assert obligation.objection.number in mail.outbox[0].body
-    assert reverse("admin:ppid_obligation_change", args=[obligation.pk]) in mail.outbox[0].body
+    assert obligation.objection.number in sent[0].body
+    assert reverse("admin:ppid_obligation_change", args=[obligation.pk]) in sent[0].body
     assert services.send_due_reminders(today=D(2025, 7, 14)).obligations == 0
     assert services.send_due_reminders(today=D(2025, 7, 16)).obligations == 1  # overdue: every day
 

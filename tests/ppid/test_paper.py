@@ -218,11 +218,19 @@ def test_officer_downloads_pdfs_in_scope_only(client, register, officer_sedahkid
     assert "001/PT/PPID-DESA-SEDAHKIDUL/2025" in notice_page and "site-footer" not in notice_page
 
 
-def test_receipt_attachment_is_ready_for_an_email(register):
-    from django.core.mail import EmailMessage
+def test_the_registration_email_carries_the_receipt_pdf_without_the_code(register):
+    from .conftest import deliver
 
-    info_request = register(received_on=D(2025, 6, 2)).request
-    message = EmailMessage("s", "b", to=["sri@example.org"])
-    message.attach(*paper.receipt_attachment(info_request))
-    name, content, mimetype = message.attachments[0]
-    assert name.endswith(".pdf") and mimetype == "application/pdf" and content.startswith(b"%PDF-")
+    registration = register(received_on=D(2025, 6, 2), requester=make_requester(email="sri@example.org"))
+    info_request = registration.request
+    [message] = deliver(to="sri@example.org")
+    [(name, content, mimetype)] = message.attachments
+    assert name == paper.pdf_filename(info_request, LetterKind.RECEIPT) and mimetype == "application/pdf"
+    flat = " ".join(pdf_text(content)[0].split())
+    assert info_request.number in flat
+    assert Letter.objects.get(request=info_request, kind=LetterKind.RECEIPT).number in flat
+    assert registration.access_code.encode() not in content  # the code is in the e-mail text only
+
+
+def test_a_receipt_for_a_request_that_is_gone_is_no_attachment(db):
+    assert paper.receipt_for_message("999999") is None

@@ -3,14 +3,13 @@
 import datetime
 
 import pytest
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ppid import services
-from ppid.models import InfoRequest, RequestEvent, WrittenNotice
+from ppid.models import InfoRequest, OutboxMessage, RequestEvent, WrittenNotice
 
-from .conftest import VALID_NIK, answer, make_requester, reload
+from .conftest import VALID_NIK, answer, deliver, make_requester, reload
 
 D = datetime.date
 S = InfoRequest.Status
@@ -121,46 +120,41 @@ def test_a_new_access_code_replaces_the_old_one(register, ppid_utama):
 # --- E-mails ------------------------------------------------------------------------
 
 
-def test_requester_is_emailed_on_registration_extension_and_answer(
-    register, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        registration = register(received_on=D(2025, 6, 2))
+def test_requester_is_emailed_on_registration_extension_and_answer(register):
+    registration = register(received_on=D(2025, 6, 2))
     info_request = registration.request
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["sri@example.org"]
-    assert info_request.number in mail.outbox[0].subject
-    assert registration.access_code in mail.outbox[0].body
-    with django_capture_on_commit_callbacks(execute=True):
-        services.change_request_status(info_request=info_request, to_status="in_process")
-        services.change_request_status(
-            info_request=info_request,
-            to_status="extended",
-            extension_days=4,
-            extension_reason="Arsip di gudang.",
-        )
-    assert len(mail.outbox) == 2
-    assert "Arsip di gudang." in mail.outbox[1].body
-    with django_capture_on_commit_callbacks(execute=True):
-        answer(info_request, issued_on=D(2025, 6, 20))
-    assert len(mail.outbox) == 3
-    assert info_request.number in mail.outbox[2].subject
+    sent = deliver("sri@example.org")
+    assert len(sent) == 1
+    assert info_request.number in sent[0].subject
+    assert registration.access_code in sent[0].body
+    services.change_request_status(info_request=info_request, to_status="in_process")
+    services.change_request_status(
+        info_request=info_request,
+        to_status="extended",
+        extension_days=4,
+        extension_reason="Arsip di gudang.",
+    )
+    sent = deliver("sri@example.org")
+    assert len(sent) == 2
+    assert "Arsip di gudang." in sent[1].body
+    answer(info_request, issued_on=D(2025, 6, 20))
+    sent = deliver("sri@example.org")
+    assert len(sent) == 3
+    assert info_request.number in sent[2].subject
 
 
-def test_no_email_without_an_address(register, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        register(requester=make_requester(email=""), received_on=D(2025, 6, 2))
-    assert mail.outbox == []
+def test_no_email_without_an_address(register):
+    info_request = register(requester=make_requester(email=""), received_on=D(2025, 6, 2)).request
+    assert not info_request.messages.to_requester().exists()
+    assert [m.to for m in deliver()] == [["ppid@desa-sedahkidul.example.org"]]  # the unit's own mailbox
 
 
-def test_nothing_is_sent_when_the_transaction_rolls_back(register, django_capture_on_commit_callbacks):
+def test_nothing_is_queued_when_the_transaction_rolls_back(register):
     info_request = register(received_on=D(2025, 6, 2)).request
-    with (
-        django_capture_on_commit_callbacks(execute=True) as callbacks,
-        pytest.raises(ValidationError, match="Say which material"),
-    ):
+    before = OutboxMessage.objects.count()
+    with pytest.raises(ValidationError, match="Say which material"):
         answer(info_request, decision="granted", materials="")
-    assert callbacks == [] and mail.outbox == []
+    assert OutboxMessage.objects.count() == before
 
 
 def test_an_answered_request_shows_its_notice_even_when_looked_for_before(register):

@@ -94,6 +94,7 @@ def run_production(**overrides):
         DJANGO_ALLOWED_HOSTS="portal.example.go.id",
         DJANGO_SECRET_KEY=fresh_secret(),
         FIELD_ENCRYPTION_KEY=fresh_key(),
+        SITE_URL="https://portal.example.go.id",
     )
     env.update(overrides)
     return subprocess.run(

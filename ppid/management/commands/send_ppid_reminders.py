@@ -1,7 +1,8 @@
-"""Daily: e-mail officers about requests and obligations due within 2 working days and overdue ones.
+"""Daily: queue e-mails to officers about requests and obligations due within 2 working days and overdue ones.
 
 Safe to run from cron on several hosts at once: each request is reminded at
-most once a day (see `services.send_due_reminders`).
+most once a day (see `services.send_due_reminders`). The digests are sent by
+`send_outbox`.
 """
 
 import datetime
@@ -31,5 +32,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Reminders: {run.due_soon} due soon, {run.overdue} overdue, "
             f"{run.already_sent} already reminded today, "
-            f"{run.obligations} obligation(s) due soon or overdue, {run.emails} e-mail(s) sent."
+            f"{run.obligations} obligation(s) due soon or overdue, {run.emails} e-mail(s) queued."
         )

@@ -116,7 +116,7 @@ def change_version_status(*, version, to, by=None, note="", lines=None, summary=
 
     with transaction.atomic():
         entry = VERSION_WORKFLOW.transition(
-            version, to, actor=by, note=note, apply=rules, select_related=("budget",)
+            version, to, actor=by, note=note, apply=rules, select_related=("budget__village",)
         )
         moved = entry.version
         if to == Status.PUBLISHED and summary:

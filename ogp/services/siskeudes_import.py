@@ -150,20 +150,24 @@ def _apply_year(item, *, user, is_sample):
     )
     existing = list(budget.versions.order_by("number"))
     numbers = [version.number for version in existing]
-    in_force = next((version for version in reversed(existing) if version.is_published), None)
+    published = [version for version in existing if version.is_published]
+    in_force = published[-1] if published else None
     version = lines = None
     for step in item.versions:
         number = max(numbers, default=0) + 1
         version, lines = _write_version(budget, step, user=user, number=number, in_force=in_force)
         numbers.append(version.number)
+        if step.outcome != UNCHANGED:
+            published.append(version)
         in_force = version
     if item.reports and lines is None:
         lines = _version_lines(version)
     for step in item.reports:
         _write_report(version, lines, step, user=user)
-    # Each publication above left the summary alone: the village-year's summary (and
-    # with it its search entry) is written once, from everything now published.
-    refresh_summary(budget=budget)
+    # Each publication above left the summary alone: the village-year's summary and its
+    # search entry are written once, from everything now published, in this transaction.
+    published.sort(key=lambda version: version.number)
+    refresh_summary(budget=budget, published_versions=published, index_now=True)
 
 
 def _write_version(budget, step, *, user, number, in_force):

@@ -7,7 +7,9 @@ versions and reports of the matched villages; `ogp.siskeudes.plan_export`
 plans, purely; `apply_siskeudes` writes each importable village-year in its
 own transaction: the confirmed village matches are remembered, each version
 is created (or replaces a draft) and published, then the Semester I and
-year-end realisation reports on the last version. A village-year whose
+year-end realisation reports on the last version, each published from the
+lines just written, and last the village-year's summary and search entry,
+once. Its queries do not grow with its lines. A village-year whose
 writing fails is rolled back alone and reported. Importing the same export
 again plans every step as unchanged and writes nothing.
 """

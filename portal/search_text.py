@@ -22,7 +22,10 @@ DIFFLIB_CUTOFF = 0.75
 
 def fold(text):
     """Lower case without accents or other combining marks."""
-    decomposed = unicodedata.normalize("NFKD", str(text or ""))
+    text = str(text or "")
+    if text.isascii():  # nothing to decompose: the common case, and far quicker
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 

@@ -88,7 +88,7 @@ VERSION_FROZEN_FIELDS = (
 )
 
 
-def change_version_status(*, version, to, by=None, note="", lines=None):
+def change_version_status(*, version, to, by=None, note="", lines=None, summary=True):
     """Move a budget version to status `to` along `VERSION_WORKFLOW` and record the move.
 
     Publishing freezes the version: it checks the Perdes, the lines and the
@@ -100,6 +100,8 @@ def change_version_status(*, version, to, by=None, note="", lines=None):
     (``not_publishable``, ``draft_exists``). `lines` may pass the version's
     lines as (account, kegiatan, source, description, location, amount) when
     the caller has just written them (an import), so they are not read back.
+    With ``summary=False`` the caller refreshes the village-year summary itself
+    (`refresh_summary`, once after several moves in one transaction).
     """
     to = Status(to)
     published = []
@@ -114,10 +116,10 @@ def change_version_status(*, version, to, by=None, note="", lines=None):
 
     with transaction.atomic():
         entry = VERSION_WORKFLOW.transition(
-            version, to, actor=by, note=note, apply=rules, select_related=("budget",)
+            version, to, actor=by, note=note, apply=rules, select_related=("budget__village",)
         )
         moved = entry.version
-        if to == Status.PUBLISHED:
+        if to == Status.PUBLISHED and summary:
             refresh_summary(budget=moved.budget, published_versions=[*published, moved])
     return moved
 
@@ -164,7 +166,7 @@ def _line_key(account, activity, source, description, location, amount):
     return (account, activity or "", source or "", description, location, amount)
 
 
-def _freeze_report(report):
+def _freeze_report(report, lines=None):
     """Check that `report` may be published and store its realised totals; return the fields set."""
     in_force = version_in_force(report.version.budget)
     if in_force is None or in_force.pk != report.version_id:
@@ -172,18 +174,22 @@ def _freeze_report(report):
             _("A newer version of this APBDes is in force; report on that version instead."),
             code="not_in_force",
         )
-    items = list(
-        report.lines.values_list("line__account_id", "line__activity_id", "line__fund_source_id", "amount")
-    )
-    if not items:
+    lines = sorted(lines) if lines is not None else _report_lines(report)
+    if not lines:
         raise InvalidTransition(_("The report has no lines."), code="empty")
-    _check_balance(_over_budget(report), report.balance_explanation)
-    totals = figures.tally(items)
+    over = balance.over_budget(
+        (position, f"{account} {description}", budget, realised, "")
+        for position, _line, account, _activity, _source, description, budget, realised in lines
+    )
+    _check_balance(over, report.balance_explanation)
+    totals = figures.tally(
+        (account, activity, source, realised) for _p, _l, account, activity, source, _d, _b, realised in lines
+    )
     report.revenue = totals.revenue
     report.spending = totals.spending
     report.financing_receipts = totals.financing_receipts
     report.financing_expenditure = totals.financing_expenditure
-    report.fingerprint = imports.fingerprint(report.lines.values_list("line_id", "amount"))
+    report.fingerprint = imports.fingerprint((line[1], line[7]) for line in lines)
     report.published_at = timezone.now()
     return (
         "revenue",
@@ -195,30 +201,39 @@ def _freeze_report(report):
     )
 
 
-def _over_budget(report):
-    values = report.lines.values_list(
-        "line__position", "line__account_id", "line__description", "line__amount", "amount"
-    ).order_by("line__position", "line_id")
-    return balance.over_budget(
-        (position, f"{account} {description}", budget, realised, "")
-        for position, account, description, budget, realised in values
-    )
+REPORT_LINE_FIELDS = (
+    "line__position",
+    "line_id",
+    "line__account_id",
+    "line__activity_id",
+    "line__fund_source_id",
+    "line__description",
+    "line__amount",
+    "amount",
+)
 
 
-def change_report_status(*, report, to, by=None, note=""):
+def _report_lines(report):
+    """(position, line id, account, kegiatan, source, description, budget, realised) of each line, in order."""
+    return list(report.lines.values_list(*REPORT_LINE_FIELDS).order_by("line__position", "line_id"))
+
+
+def change_report_status(*, report, to, by=None, note="", lines=None, summary=True):
     """Move a realisation report to status `to` along `REPORT_WORKFLOW` and record the move.
 
     Publishing checks that the report belongs to the version in force,
     stores its realised totals, stamps `published_at` and refreshes the
     village-year summary. Raises InvalidTransition for any move the table
     forbids or the report's state does not allow (``not_in_force``,
-    ``empty``, ``draft_exists``).
+    ``empty``, ``draft_exists``). `lines` may pass the report's lines as
+    `REPORT_LINE_FIELDS` give them when the caller has just written them (an
+    import); ``summary=False`` leaves the summary to the caller, as for versions.
     """
     to = Status(to)
 
     def rules(locked):
         if to == Status.PUBLISHED:
-            return _freeze_report(locked)
+            return _freeze_report(locked, lines)
         drafts = locked.version.reports.filter(period=locked.period, status=Status.DRAFT)
         if to == Status.DRAFT and drafts.exists():
             raise InvalidTransition(
@@ -231,6 +246,6 @@ def change_report_status(*, report, to, by=None, note=""):
             report, to, actor=by, note=note, apply=rules, select_related=("version__budget__village",)
         )
         moved = entry.report
-        if to == Status.PUBLISHED:
+        if to == Status.PUBLISHED and summary:
             refresh_summary(budget=moved.version.budget)
     return moved

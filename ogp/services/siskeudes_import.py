@@ -7,7 +7,9 @@ versions and reports of the matched villages; `ogp.siskeudes.plan_export`
 plans, purely; `apply_siskeudes` writes each importable village-year in its
 own transaction: the confirmed village matches are remembered, each version
 is created (or replaces a draft) and published, then the Semester I and
-year-end realisation reports on the last version. A village-year whose
+year-end realisation reports on the last version, each published from the
+lines just written, and last the village-year's summary and search entry,
+once. Its queries do not grow with its lines. A village-year whose
 writing fails is rolled back alone and reported. Importing the same export
 again plans every step as unchanged and writes nothing.
 """
@@ -36,6 +38,7 @@ from ..models import (
 )
 from ..siskeudes.plan import CREATED, REPLACED, UNCHANGED, DatabaseState
 from .publishing import change_report_status, change_version_status
+from .summaries import refresh_summary
 from .versions import BATCH_SIZE
 
 IMPORTED, FAILED = "imported", "failed"
@@ -142,27 +145,37 @@ def apply_siskeudes(plan, *, user=None, only=None, is_sample=False):
 
 
 def _apply_year(item, *, user, is_sample):
+    """Write one village-year: its versions, then its reports, then its summary once."""
     village = item.match.village
     budget, _created = Budget.objects.select_for_update().get_or_create(
         village=village, year=item.year, defaults={"is_sample": is_sample}
     )
     existing = list(budget.versions.order_by("number"))
     numbers = [version.number for version in existing]
-    in_force = next((version for version in reversed(existing) if version.is_published), None)
-    version = None
+    published = [version for version in existing if version.is_published]
+    in_force = published[-1] if published else None
+    version = lines = None
     for step in item.versions:
-        version = _write_version(
-            budget, step, user=user, number=max(numbers, default=0) + 1, in_force=in_force
-        )
+        number = max(numbers, default=0) + 1
+        version, lines = _write_version(budget, step, user=user, number=number, in_force=in_force)
         numbers.append(version.number)
+        if step.outcome != UNCHANGED:
+            published.append(version)
         in_force = version
+    if item.reports and lines is None:
+        lines = _version_lines(version)
     for step in item.reports:
-        _write_report(version, step, user=user)
+        _write_report(version, lines, step, user=user)
+    # Each publication above left the summary alone: the village-year's summary and its
+    # search entry are written once, from everything now published, in this transaction.
+    published.sort(key=lambda version: version.number)
+    refresh_summary(budget=budget, published_versions=published, index_now=True)
 
 
 def _write_version(budget, step, *, user, number, in_force):
+    """(version, {line key: (line id, position, amount)} or None) for one planned version."""
     if step.outcome == UNCHANGED:
-        return step.existing
+        return step.existing, None
     if step.outcome == REPLACED:
         version = BudgetVersion.objects.get(pk=step.existing.pk)
         version.lines.all().delete()
@@ -179,7 +192,7 @@ def _write_version(budget, step, *, user, number, in_force):
     version.save()
     if step.outcome == CREATED:
         VERSION_WORKFLOW.begin(version, actor=user, is_public=False)
-    BudgetLine.objects.bulk_create(
+    created = BudgetLine.objects.bulk_create(
         [
             BudgetLine(
                 version=version,
@@ -196,12 +209,36 @@ def _write_version(budget, step, *, user, number, in_force):
         batch_size=BATCH_SIZE,
     )
     written = [(*row.key, row.amount) for row in step.rows]
-    return change_version_status(
-        version=version, to=Status.PUBLISHED, by=user, note="Siskeudes", lines=written
+    published = change_version_status(
+        version=version, to=Status.PUBLISHED, by=user, note="Siskeudes", lines=written, summary=False
     )
+    if any(line.pk is None for line in created):  # a database that does not return inserted ids
+        return published, None
+    pairs = zip(step.rows, created, strict=True)
+    return published, {row.key: (line.pk, line.position, line.amount) for row, line in pairs}
 
 
-def _write_report(version, step, *, user):
+def _version_lines(version):
+    """{line key: (line id, position, amount)} of a version's lines, read from the database."""
+    return {
+        (account, activity or "", source or "", description, location): (line_id, position, amount)
+        for line_id, position, account, activity, source, description, location, amount in (
+            version.lines.values_list(
+                "id",
+                "position",
+                "account_id",
+                "activity_id",
+                "fund_source_id",
+                "description",
+                "location",
+                "amount",
+            )
+        )
+    }
+
+
+def _write_report(version, lines, step, *, user):
+    """Write one planned report on `version`, whose lines `lines` gives by key (`_version_lines`)."""
     if step.outcome == UNCHANGED:
         return
     if step.outcome == REPLACED:
@@ -214,18 +251,15 @@ def _write_report(version, step, *, user):
             version=version, period=step.period, as_of=step.as_of, created_by=user
         )
         REPORT_WORKFLOW.begin(report, actor=user, is_public=False)
-    lines = version.lines.values_list(
-        "id", "account_id", "activity_id", "fund_source_id", "description", "location"
-    )
+    realised = [(key, line, step.realised.get(key, 0)) for key, line in lines.items()]
     RealisationLine.objects.bulk_create(
-        [
-            RealisationLine(
-                report=report,
-                line_id=line_id,
-                amount=step.realised.get((account, activity or "", source or "", description, location), 0),
-            )
-            for line_id, account, activity, source, description, location in lines
-        ],
+        [RealisationLine(report=report, line_id=line[0], amount=amount) for _key, line, amount in realised],
         batch_size=BATCH_SIZE,
     )
-    change_report_status(report=report, to=Status.PUBLISHED, by=user, note="Siskeudes")
+    written = [
+        (position, line_id, key[0], key[1], key[2], key[3], budget, amount)
+        for key, (line_id, position, budget), amount in realised
+    ]
+    change_report_status(
+        report=report, to=Status.PUBLISHED, by=user, note="Siskeudes", lines=written, summary=False
+    )

@@ -1,11 +1,15 @@
 """The village-year summary (`BudgetSummary`) the regency pages, panels and open data read."""
 
+import logging
+
 from django.db import transaction
 
 from portal import search
 
 from .. import figures
 from ..models import BudgetSummary, RealisationReport
+
+logger = logging.getLogger(__name__)
 
 
 def summary_values(*, budget, published_versions, report):
@@ -50,26 +54,39 @@ def summary_values(*, budget, published_versions, report):
     return values
 
 
-def refresh_summary(*, budget, published_versions=None):
+def refresh_summary(*, budget, published_versions=None, index_now=False):
     """Rewrite the village-year summary from the published versions and the latest published report.
 
     The summary is derived data, recomputed from audited versions and reports,
     so it is written with a plain UPDATE (or INSERT) rather than model saves.
     `published_versions` (oldest first) may be passed when the caller has them.
+    The site search shows the version in force: its entry is refreshed once the
+    transaction commits or, with `index_now` (an import writing many
+    village-years, one transaction each), within it.
     """
-    # The site search shows the version in force: refresh its entry once this commits.
-    transaction.on_commit(lambda: search.refresh("budget", [BudgetSummary(budget_id=budget.pk)]), robust=True)
+    if not index_now:
+        transaction.on_commit(lambda: _index(budget), robust=True)
     versions = published_versions or list(budget.versions.published().order_by("number"))
     if not versions:
         BudgetSummary.objects.filter(budget=budget).delete()
-        return
-    report = (
-        RealisationReport.objects.published()
-        .filter(version__budget=budget)
-        .select_related("version")
-        .order_by("-as_of", "-published_at", "-pk")
-        .first()
-    )
-    values = summary_values(budget=budget, published_versions=versions, report=report)
-    if not BudgetSummary.objects.filter(budget=budget).update(**values):
-        BudgetSummary.objects.bulk_create([BudgetSummary(budget=budget, **values)])
+    else:
+        report = (
+            RealisationReport.objects.published()
+            .filter(version__budget=budget)
+            .select_related("version")
+            .order_by("-as_of", "-published_at", "-pk")
+            .first()
+        )
+        values = summary_values(budget=budget, published_versions=versions, report=report)
+        if not BudgetSummary.objects.filter(budget=budget).update(**values):
+            BudgetSummary.objects.bulk_create([BudgetSummary(budget=budget, **values)])
+    if index_now:
+        try:
+            with transaction.atomic():  # a failure is rolled back alone: the index can be rebuilt
+                _index(budget)
+        except Exception:
+            logger.exception("The search entry of budget %s was not refreshed", budget.pk)
+
+
+def _index(budget):
+    search.refresh("budget", [BudgetSummary(budget_id=budget.pk)])

@@ -196,8 +196,8 @@ def arguments(argv=None):
         default="all",
         help="measure in one process, through the stack, or both (all)",
     )
-    parser.add_argument("--runs", type=int, default=5, help="batches per page in one process (5)")
-    parser.add_argument("--batch", type=int, default=10, help="requests per batch in one process (10)")
+    parser.add_argument("--runs", type=int, default=15, help="batches per page in one process (15)")
+    parser.add_argument("--batch", type=int, default=2, help="requests per batch in one process (2)")
     parser.add_argument(
         "--small-only",
         action="store_true",

@@ -18,8 +18,9 @@ portal's time zone (WIB).
 """
 
 import datetime
+import functools
 
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 
 __all__ = ["angka", "persen", "rupiah", "tanggal", "tanggal_angka", "tanggal_pendek"]
 
@@ -63,7 +64,17 @@ def persen(value, digits=1):
         number = round(float(value), digits)
     except (TypeError, ValueError):
         return value
-    return f"{formats.number_format(number, decimal_pos=digits)}%"
+    if digits < 0 or abs(number) >= 1000:
+        return f"{formats.number_format(number, decimal_pos=digits)}%"
+    # Below a thousand no thousands separator applies: Django's number_format
+    # gives the same text, and a long table calls this hundreds of times.
+    text = f"{number:.{digits}f}".replace(".", _decimal_mark(translation.get_language()))
+    return f"{text}%"
+
+
+@functools.lru_cache(maxsize=16)
+def _decimal_mark(language):
+    return formats.get_format("DECIMAL_SEPARATOR", lang=language)
 
 
 def _local(value):

@@ -2,10 +2,11 @@
 
 from django.db import transaction
 
-from portal import search
+from portal import data_versions, search
 
 from .. import figures
 from ..models import BudgetSummary, RealisationReport
+from ..models.summaries import OGP_TOPIC
 
 
 def summary_values(*, budget, published_versions, report):
@@ -57,6 +58,8 @@ def refresh_summary(*, budget, published_versions=None):
     so it is written with a plain UPDATE (or INSERT) rather than model saves.
     `published_versions` (oldest first) may be passed when the caller has them.
     """
+    # Every publication passes here: the pages' cached parts move on with it.
+    data_versions.changed(OGP_TOPIC)
     # The site search shows the version in force: refresh its entry once this commits.
     transaction.on_commit(lambda: search.refresh("budget", [BudgetSummary(budget_id=budget.pk)]), robust=True)
     versions = published_versions or list(budget.versions.published().order_by("number"))

@@ -60,7 +60,7 @@ def current(*topics):
         known = {}
     missing = [topic for topic in topics if topic not in known]
     if missing:
-        known.update({topic: (0, None) for topic in missing})
+        known.update(dict.fromkeys(missing, (0, None)))
         known.update(
             (topic, (number, changed_at))
             for topic, number, changed_at in DataVersion.objects.filter(topic__in=missing).values_list(

@@ -41,7 +41,8 @@ SOURCE_FOLDERS = ("templates", "locale", "portal", "visits", "kim", "ppid", "ogp
 
 def changed(*topics):
     """Move the counters of ``topics``: call inside the transaction that publishes."""
-    _request.counters = {} if getattr(_request, "counters", None) is not None else None
+    if getattr(_request, "counters", None) is not None:
+        _request.counters = {}  # a request that publishes reads the new counters afterwards
     now = timezone.now()
     for topic in topics:
         if not DataVersion.objects.filter(topic=topic).update(number=F("number") + 1, changed_at=now):

@@ -1,6 +1,7 @@
 """The APBDes pages' cached parts never outlive a publication: publish, then read the page."""
 
 import pytest
+from django.db import transaction
 
 from ogp import statements
 from ogp.models import Account, BudgetVersion
@@ -93,10 +94,14 @@ def _fragment_keys():
     return [key for key in cache._cache if ":fragment:" in key]
 
 
-def test_the_counters_move_only_when_the_publication_commits(django_capture_on_commit_callbacks, db):
+def test_each_change_moves_the_counter_and_a_failed_publication_moves_nothing(db):
     assert data_versions.current("ogp")[0][1] == 0
     data_versions.changed("ogp")
     data_versions.changed("ogp")
+    assert data_versions.current("ogp")[0][1] == 2
+    with pytest.raises(RuntimeError, match="refused"), transaction.atomic():
+        data_versions.changed("ogp")
+        raise RuntimeError("refused")
     assert data_versions.current("ogp")[0][1] == 2
 
 

@@ -40,7 +40,7 @@ class BudgetSummaryQuerySet(models.QuerySet):
         """
         if self.query.has_filters():
             return self._published_years()
-        return data_versions.remember("ogp-years", topics=[OGP_TOPIC], load=self._published_years)
+        return list(data_versions.remember("ogp-years", topics=[OGP_TOPIC], load=self._published_years))
 
     def _published_years(self):
         return list(self.published().order_by("-year").values_list("year", flat=True).distinct())

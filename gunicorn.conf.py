@@ -12,11 +12,17 @@ import gunicorn.http.wsgi
 gunicorn.http.wsgi.SERVER = "portal"
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# (2 × cores) + 1 synchronous workers is gunicorn's rule of thumb; threads let a
-# worker overlap database waits without the memory of another process.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", 2))
-worker_class = "gthread"
+# The pages are CPU-bound (templates and Python; their queries take a few
+# milliseconds), so more processes or threads than cores only queue the same
+# work and lengthen the slowest answers: synchronous workers, one per core plus
+# one to cover a worker waiting on the database. nginx in front buffers slow
+# clients, so a synchronous worker is never held by one. Measured with
+# `make bench` (README, "Performance benchmark"): against 5 workers × 2 threads
+# on 2 cores, the same or more requests per second and a shorter p99.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+# More than one thread makes gunicorn use its threaded worker (gthread).
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync" if threads == 1 else "gthread")
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
 graceful_timeout = 20
 keepalive = 5

@@ -6,12 +6,14 @@
    `load_full_scale`) and ``portal_bench_small`` (the demo alone); both are
    kept between runs (``--reload`` rebuilds them).
 2. Each page's query count on both, which must be equal.
-3. gunicorn (production settings, ``gunicorn.conf.py``, whitenoise, Redis)
+3. Each page's cost in one process (``bench.inprocess``) with the page cache
+   off, on both databases, as a multiple of the plainest page's in the same run.
+4. gunicorn (production settings, ``gunicorn.conf.py``, whitenoise, Redis)
    behind nginx with the repository's locations file, on loopback; wrk for
    ``--duration`` seconds per page at ``--connections`` connections, with the
    page cache off and then on; each worker's memory after each run. The
    plainest page is measured too, as a reference held to no target.
-4. The table with the targets, printed and written to bench-results/.
+5. The tables with the targets, printed and written to bench-results/.
 
 Exits 1 when a target is missed. Needs nginx and wrk (installed from Debian's
 packages when absent) and PostgreSQL on 127.0.0.1:5432 (started when it is not
@@ -19,7 +21,6 @@ answering) and Redis on 127.0.0.1:6379.
 """
 
 import argparse
-import dataclasses
 import datetime
 import json
 import os
@@ -29,29 +30,12 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from . import report
-from .pages import BASELINE, PAGES, REFERENCE
-
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench-results"
-STATIC_ROOT = RESULTS / "static"
-PYTHON = sys.executable
-SERVER = "postgres://postgres@127.0.0.1:5432"
-
-
-def say(text):
-    print(text, flush=True)
-
-
-def run(command, *, env=None, capture=False):
-    result = subprocess.run(command, cwd=ROOT, env=env, text=True, capture_output=capture, check=False)
-    if result.returncode:
-        detail = (result.stderr or "")[-3000:] if capture else ""
-        raise SystemExit(f"failed ({result.returncode}): {' '.join(map(str, command))}\n{detail}")
-    return result.stdout if capture else ""
+from .common import PYTHON, RESULTS, ROOT, SERVER, STATIC_ROOT, run, say
+from .pages import IN_PROCESS, REFERENCE, SEARCHES
+from .stack import measure_stack
 
 
 def ensure_tools():
@@ -160,124 +144,18 @@ class Database:
         with psycopg.connect(self.url, autocommit=True) as connection:
             connection.execute("VACUUM ANALYZE")
 
+    def in_process(self, *, runs, batch):
+        """Each page's milliseconds in one process (`bench.inprocess`), page cache off."""
+        env = self.env(DJANGO_DEBUG="0", PAGE_CACHE_SECONDS="0", DJANGO_SETTINGS_MODULE="bench.settings")
+        command = [PYTHON, "-m", "bench.inprocess", "--runs", str(runs), "--batch", str(batch)]
+        return json.loads(run(command, env=env, capture=True).strip().splitlines()[-1])["ms"]
+
     def queries(self, *, counts=False):
         env = self.env(DJANGO_DEBUG="0", PAGE_CACHE_SECONDS="0", DJANGO_SETTINGS_MODULE="bench.settings")
         output = run(
             [PYTHON, "-m", "bench.queries", *(["--counts"] if counts else [])], env=env, capture=True
         )
         return json.loads(output.strip().splitlines()[-1])
-
-
-class Stack:
-    """gunicorn behind nginx on loopback, with the page cache on or off."""
-
-    def __init__(self, database, *, cache, port, app_port, folder):
-        self.database = database
-        self.cache = cache
-        self.port = port
-        self.app_port = app_port
-        self.folder = folder
-        self.gunicorn = None
-        self.nginx_conf = folder / "nginx.conf"
-
-    def __enter__(self):
-        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
-            (self.folder / name).mkdir(parents=True, exist_ok=True)
-            (self.folder / name).chmod(0o777)  # nginx's workers buffer large answers here
-        template = (ROOT / "deploy/bench/nginx.conf").read_text()
-        for name, value in {
-            "RUN": self.folder,
-            "ROOT": ROOT,
-            "PORT": self.port,
-            "APP_PORT": self.app_port,
-        }.items():
-            template = template.replace(f"@{name}@", str(value))
-        self.nginx_conf.write_text(template)
-        run(["redis-cli", "-n", "5", "flushdb"], capture=True)
-        env = self.database.env(
-            DJANGO_DEBUG="0",
-            DJANGO_SETTINGS_MODULE="bench.settings",
-            REDIS_URL="redis://127.0.0.1:6379/5",
-            PAGE_CACHE_SECONDS="60" if self.cache == "on" else "0",
-            GUNICORN_BIND=f"127.0.0.1:{self.app_port}",
-            # One address sends every request here; the search limit is for citizens.
-            SEARCH_RATE="1000000/m",
-        )
-        log = (self.folder / f"gunicorn-cache-{self.cache}.log").open("w")
-        self.gunicorn = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "-c", "gunicorn.conf.py", "portal.wsgi:application"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        run(["nginx", "-t", "-q", "-c", str(self.nginx_conf)], capture=True)
-        run(["nginx", "-c", str(self.nginx_conf)])
-        self._wait_until_up()
-        return self
-
-    def __exit__(self, *exc):
-        subprocess.run(["nginx", "-c", str(self.nginx_conf), "-s", "quit"], check=False, capture_output=True)
-        if self.gunicorn:
-            self.gunicorn.terminate()
-            try:
-                self.gunicorn.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.gunicorn.kill()
-        time.sleep(1)
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def _wait_until_up(self):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.gunicorn.poll() is not None:
-                raise SystemExit(f"gunicorn stopped; see {self.folder}/gunicorn-cache-{self.cache}.log")
-            try:
-                with urllib.request.urlopen(self.url(BASELINE.path), timeout=5) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
-            time.sleep(0.5)
-        raise SystemExit("the stack did not answer within 60 s")
-
-    def check(self, path):
-        """Fail early when a page does not answer 200 (wrk would only count it)."""
-        with urllib.request.urlopen(self.url(path), timeout=30) as response:
-            if response.status != 200:
-                raise SystemExit(f"{path} answered {response.status}")
-
-    def worker_rss_mb(self):
-        children = Path(f"/proc/{self.gunicorn.pid}/task/{self.gunicorn.pid}/children").read_text().split()
-        sizes = []
-        for pid in children:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes.append(int(line.split()[1]) / 1024)
-        return sizes
-
-
-def wrk(stack, page, *, duration, connections, threads, cache):
-    output = run(
-        [
-            "wrk",
-            f"-t{threads}",
-            f"-c{connections}",
-            f"-d{duration}s",
-            "--timeout",
-            "10s",
-            # As every browser does: compressed pages where the portal compresses.
-            "-H",
-            "Accept-Encoding: gzip",
-            "-s",
-            str(ROOT / "bench/wrk.lua"),
-            stack.url(page.path),
-        ],
-        capture=True,
-    )
-    return report.parse_wrk(output, page=page.name, path=page.path, cache=cache)
 
 
 def machine():
@@ -305,44 +183,28 @@ def arguments(argv=None):
     parser.add_argument("--connections", type=int, default=32, help="wrk connections (32)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads (2)")
     parser.add_argument("--reload", action="store_true", help="rebuild both databases")
+    parser.add_argument(
+        "--database",
+        default="portal_bench",
+        help="name of the full-scale database (portal_bench); the small demo's gets _small after it",
+    )
     parser.add_argument("--port", type=int, default=8088, help="nginx's port on loopback (8088)")
     parser.add_argument("--app-port", type=int, default=8098, help="gunicorn's port on loopback (8098)")
     parser.add_argument("--cache", choices=["off", "on", "both"], default="both")
+    parser.add_argument(
+        "--only",
+        choices=["all", "in-process", "stack"],
+        default="all",
+        help="measure in one process, through the stack, or both (all)",
+    )
+    parser.add_argument("--runs", type=int, default=15, help="batches per page in one process (15)")
+    parser.add_argument("--batch", type=int, default=2, help="requests per batch in one process (2)")
     parser.add_argument(
         "--small-only",
         action="store_true",
         help="measure the small demo database only (a quick look; the targets need full scale)",
     )
     return parser.parse_args(argv)
-
-
-def measure_pages(stack, result, args, cache):
-    """Every page between two baseline runs, each warmed first; the runs go into ``result``."""
-    # The baseline before and after the pages: a drift between the two shows a
-    # machine whose speed changed, and their mean is what each page is held to.
-    before = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, before")
-    after = dataclasses.replace(BASELINE, name=f"{BASELINE.name}, after")
-    for page in [before, *PAGES, REFERENCE, after]:
-        stack.check(page.path)
-        wrk(stack, page, duration=3, connections=8, threads=1, cache=cache)  # warm every worker
-        measured_run = wrk(
-            stack,
-            page,
-            duration=args.duration,
-            connections=args.connections,
-            threads=args.threads,
-            cache=cache,
-        )
-        if page in (before, after):
-            result.baseline.setdefault(cache, []).append(measured_run)
-        elif page == REFERENCE:
-            result.references.append(measured_run)
-        else:
-            result.pages.append(measured_run)
-        say(
-            f"   {page.name:32} {measured_run.rps:8,.0f} req/s  p50 {measured_run.p50_ms:6.1f} ms  "
-            f"p99 {measured_run.p99_ms:6.1f} ms  non-2xx {measured_run.non2xx + measured_run.socket_errors}"
-        )
 
 
 def write_report(result):
@@ -360,8 +222,8 @@ def main(argv=None):
     RESULTS.mkdir(exist_ok=True)
     ensure_tools()
     ensure_services()
-    full = Database("portal_bench", "load_full_scale")
-    small = Database("portal_bench_small", "load_demo")
+    full = Database(args.database, "load_full_scale")
+    small = Database(f"{args.database}_small", "load_demo")
     if args.small_only:
         full = small
     for database in {small.name: small, full.name: full}.values():
@@ -375,19 +237,28 @@ def main(argv=None):
     result.queries_full, result.data = measured["queries"], measured["data"]
     if args.small_only:
         result.machine["data"] = "small demo only"
-
-    folder = RESULTS / "run"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-
-    for cache in ("off", "on") if args.cache == "both" else (args.cache,):
-        say(f"== Cache {cache}: {args.duration} s per page at {args.connections} connections")
-        with Stack(full, cache=cache, port=args.port, app_port=args.app_port, folder=folder) as stack:
-            measure_pages(stack, result, args, cache)
-            result.worker_rss_mb[cache] = stack.worker_rss_mb()
-
+    if args.only != "stack":
+        measure_in_process(result, full=full, small=small, args=args)
+    if args.only != "in-process":
+        measure_stack(result, full=full, args=args)
     write_report(result)
     return 1 if result.misses() else 0
+
+
+def measure_in_process(result, *, full, small, args):
+    say(f"== In one process, page cache off: best of {args.runs} batches of {args.batch} per page")
+    result.in_process_names = {page.path: page.name for page in IN_PROCESS}
+    result.reference_path = REFERENCE.path
+    result.searches = tuple(sorted(SEARCHES))
+    for size, database in (("full", full), ("small", small)):
+        result.in_process[size] = database.in_process(runs=args.runs, batch=args.batch)
+    for path, name in result.in_process_names.items():
+        costs = [result.in_process[size].get(path, 0) for size in ("full", "small")]
+        multiples = [result.multiple(size, path) or 0 for size in ("full", "small")]
+        say(
+            f"   {name:32} full {costs[0]:6.1f} ms {multiples[0]:4.1f}×   "
+            f"small {costs[1]:6.1f} ms {multiples[1]:4.1f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 YEAR = 2025
 VILLAGE = "35.22.18.2007"
 VISIT = "studi-banding-pemkot-magelang-keimigrasian-ogp-kim-2017"
+DISTRICT = VILLAGE.rsplit(".", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -30,3 +31,19 @@ PAGES = [
     Page("PPID register", "/ppid/register/"),
     Page("search", "/cari/?q=informasi+desa"),
 ]
+
+# Measured in one process as well (`bench.inprocess`): every bench page and the
+# other pages whose cost could grow with the data. Each is held to a multiple
+# of the plainest page measured in the same run (bench.report.MAX_MULTIPLE).
+IN_PROCESS = [
+    *PAGES,
+    Page("search, one common word", "/cari/?q=desa"),
+    Page("village page", f"/wilayah/{VILLAGE}/"),
+    Page("kecamatan page", f"/wilayah/{DISTRICT}/"),
+    Page("visits list", "/kunjungan/"),
+    Page("PPID home", "/ppid/"),
+    Page("PPID statistics", "/ppid/statistik/"),
+    Page("PPID annual report", f"/ppid/laporan/{YEAR}/"),
+    Page("DIP list", "/ppid/dip/"),
+]
+SEARCHES = {"/cari/?q=informasi+desa", "/cari/?q=desa"}

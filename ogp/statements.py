@@ -12,30 +12,51 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
+from portal import data_versions
 from portal.charts import bar_chart
 from portal.templatetags.portal import persen, rupiah
 
 from . import figures
 from .models import Account, Activity, FundSource
 
+# The data version of the chart of accounts, activities and sources of funds.
+REFERENCE_TOPIC = "ogp-reference"
+
 
 @dataclass
 class Names:
-    """Names of accounts, activities and sources of funds (three small queries)."""
+    """Names of accounts, activities and sources of funds.
+
+    Read once per process (three small queries) and again only when staff
+    change one of the three tables: `load()` costs one query otherwise.
+    """
 
     accounts: dict
     activities: dict
     sources: dict  # in display order
 
     @classmethod
-    def load(cls):
+    def read(cls):
         return cls(
             accounts=dict(Account.objects.values_list("code", "name")),
             activities=dict(Activity.objects.values_list("code", "name")),
             sources=OrderedDict(FundSource.objects.order_by("order", "code").values_list("code", "name")),
         )
+
+    @classmethod
+    def load(cls):
+        return data_versions.remember("ogp-names", topics=[REFERENCE_TOPIC], load=cls.read)
+
+
+@receiver([post_save, post_delete], sender=Account)
+@receiver([post_save, post_delete], sender=Activity)
+@receiver([post_save, post_delete], sender=FundSource)
+def _reference_changed(sender, **kwargs):
+    data_versions.changed(REFERENCE_TOPIC)
 
 
 @dataclass(frozen=True)

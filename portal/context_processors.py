@@ -1,9 +1,47 @@
-"""Values every template may use: the deployment's names and the office contact."""
+"""Values every template may use: the deployment's names, the office contact and the layout's links."""
+
+import functools
 
 from django.conf import settings
-from django.utils import timezone
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import timezone, translation
 
 from . import wilayah
+
+# The links of the shared layout (templates/base.html), as ``{{ nav.<key> }}``.
+NAV_URLS = {
+    "kim_feed": ("kim:feed", ()),
+    "kim_list": ("kim:list", ()),
+    "ogp_apbdes": ("ogp:apbdes", ()),
+    "ogp_commitments": ("ogp:commitments", ()),
+    "ogp_openness": ("ogp:openness", ()),
+    "portal_data": ("portal:data", ()),
+    "portal_feeds": ("portal:feeds", ()),
+    "portal_home": ("portal:home", ()),
+    "portal_office_pages": ("portal:office_pages", ()),
+    "portal_regions": ("portal:regions", ()),
+    "portal_search": ("portal:search", ()),
+    "portal_set_language_en": ("portal:set_language", ("en",)),
+    "portal_set_language_id": ("portal:set_language", ("id",)),
+    "ppid_dip": ("ppid:dip", ()),
+    "ppid_dip_feed": ("ppid:dip_feed", ()),
+    "ppid_home": ("ppid:home", ()),
+    "ppid_request_new": ("ppid:request_new", ()),
+    "ppid_track": ("ppid:track", ()),
+    "visits_feed": ("visits:feed", ()),
+    "visits_list": ("visits:list", ()),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _nav(language, script_prefix, urlconf):
+    # Arguments are the cache key: an address can depend on each of them.
+    return {key: reverse(name, args=args) for key, (name, args) in NAV_URLS.items()}
+
+
+def nav_urls():
+    """The layout's links, resolved once per process for each language, script prefix and URLconf."""
+    return _nav(translation.get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
 def site(request):
@@ -17,4 +55,5 @@ def site(request):
             "email": settings.OFFICE_EMAIL,
         },
         "current_year": timezone.localdate().year,
+        "nav": nav_urls(),
     }

@@ -18,8 +18,9 @@ portal's time zone (WIB).
 """
 
 import datetime
+import functools
 
-from django.utils import formats, timezone
+from django.utils import dates, formats, timezone, translation
 
 __all__ = ["angka", "persen", "rupiah", "tanggal", "tanggal_angka", "tanggal_pendek"]
 
@@ -63,7 +64,17 @@ def persen(value, digits=1):
         number = round(float(value), digits)
     except (TypeError, ValueError):
         return value
-    return f"{formats.number_format(number, decimal_pos=digits)}%"
+    if digits < 0 or abs(number) >= 1000:
+        return f"{formats.number_format(number, decimal_pos=digits)}%"
+    # Below a thousand no thousands separator applies: Django's number_format
+    # gives the same text, and a long table calls this hundreds of times.
+    text = f"{number:.{digits}f}".replace(".", _decimal_mark(translation.get_language()))
+    return f"{text}%"
+
+
+@functools.lru_cache(maxsize=16)
+def _decimal_mark(language):
+    return formats.get_format("DECIMAL_SEPARATOR", lang=language)
 
 
 def _local(value):
@@ -72,18 +83,37 @@ def _local(value):
     return value
 
 
+@functools.lru_cache(maxsize=16)
+def _names(language):
+    """Weekday, month and short month names in a language: what Django's ``l``, ``F`` and ``M`` give.
+
+    Written here rather than through `formats.date_format`, which parses its
+    format on every call; lists show dozens of dates.
+    """
+    with translation.override(language):
+        return (
+            [str(dates.WEEKDAYS[day]) for day in range(7)],
+            {month: str(name) for month, name in dates.MONTHS.items()},
+            {month: str(name).title() for month, name in dates.MONTHS_3.items()},
+        )
+
+
 def tanggal(value):
-    """A long date with the weekday: ``Selasa, 19 September 2017``."""
+    """A long date with the weekday: ``Selasa, 19 September 2017`` (Django's ``l, j F Y``)."""
     if not value:
         return ""
-    return formats.date_format(_local(value), "l, j F Y")
+    value = _local(value)
+    weekdays, months, _short = _names(translation.get_language())
+    return f"{weekdays[value.weekday()]}, {value.day} {months[value.month]} {value.year:04d}"
 
 
 def tanggal_pendek(value):
-    """A short date with the month's abbreviation: ``19 Sep 2017``."""
+    """A short date with the month's abbreviation: ``19 Sep 2017`` (Django's ``j M Y``)."""
     if not value:
         return ""
-    return formats.date_format(_local(value), "j M Y")
+    value = _local(value)
+    _weekdays, _months, short = _names(translation.get_language())
+    return f"{value.day} {short[value.month]} {value.year:04d}"
 
 
 def tanggal_angka(value):

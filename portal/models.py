@@ -305,5 +305,24 @@ class SearchEntry(models.Model):
         return self.title
 
 
+class DataVersion(models.Model):
+    """A counter that every publication of a kind of public data moves (see portal.data_versions).
+
+    Caches of rendered page parts are keyed on it, so a part is never served
+    after the data it shows was published anew.
+    """
+
+    topic = models.CharField(_("topic"), max_length=40, primary_key=True)
+    number = models.BigIntegerField(_("number"), default=0)
+    changed_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+
+    def __str__(self):
+        return f"{self.topic} {self.number}"
+
+
 scoping.register(Village, village="pk")
 scoping.register(VillageOfficial, village="village")

@@ -56,7 +56,12 @@ def to_html(source):
 
 def to_text(source, limit=None):
     """Plain text of a rich-text source, e.g. for meta descriptions and feeds."""
-    text = nh3.clean(to_html(source), tags=set()).replace("\n", " ")
+    return html_to_text(to_html(source), limit=limit)
+
+
+def html_to_text(html, limit=None):
+    """Plain text of HTML that `to_html()` made (a stored ``*_html`` field), cut at a word."""
+    text = nh3.clean(html, tags=set()).replace("\n", " ")
     text = " ".join(text.split())
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -82,6 +82,11 @@ PPID_OPENSID_PRIVATE_HOSTS = env.list("PPID_OPENSID_PRIVATE_HOSTS", default=[])
 # Public pages are cached for this many seconds (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 60)
 CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+# Page parts that change only when an officer publishes are cached under the
+# data's version (portal.data_versions) for this long (0 turns it off), and
+# under the release: a new deployment's templates never meet an old one's parts.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=60 * 60 * 24)
+RELEASE = env.str("PORTAL_RELEASE", default="")
 # Searches one client may run per minute (or per s, h, d: "60/m").
 SEARCH_RATE = env.str("SEARCH_RATE", default="60/m")
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"

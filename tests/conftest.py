@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 
+from portal import data_versions
 from portal.models import StaffProfile, Village
 from portal.roles import Role, sync_roles
 
@@ -70,8 +71,10 @@ def _fast_and_isolated(settings, tmp_path):
     settings.OTP_REQUIRED = False
     settings.FIELD_ENCRYPTION_KEY = "b3JhbmctYm9qb25lZ29yby1rZXktZm9yLXRlc3RzLTE="
     cache.clear()
+    data_versions.forget()
     yield
     cache.clear()
+    data_versions.forget()
 
 
 @pytest.fixture

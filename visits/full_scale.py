@@ -36,7 +36,7 @@ from .models import (
     VisitPhoto,
     VisitSession,
 )
-from .models.visit import RESERVED_SLUGS, SLUG_MAX_LENGTH
+from .models.visit import DESCRIPTION_LENGTH, RESERVED_SLUGS, SLUG_MAX_LENGTH
 from .slugs import propose_slug
 from .workflows import VISIT_WORKFLOW
 
@@ -144,6 +144,7 @@ def _new_visit(day, rng, pool):
     body = visits_demo._sample_body(institution, kind, phrases, visited, size)
     follow_up = visits_demo._sample_follow_up(institution, phrases) if rng.random() < 0.4 else ""
     venue = rng.choice(VENUES)
+    body_html = richtext.to_html(body)
     visit = Visit(
         title=title,
         slug=slug,
@@ -156,7 +157,8 @@ def _new_visit(day, rng, pool):
         end_date=end,
         venue=venue,
         body=body,
-        body_html=richtext.to_html(body),
+        body_html=body_html,
+        body_start=richtext.html_to_text(body_html, limit=DESCRIPTION_LENGTH),
         follow_up=follow_up,
         follow_up_html=richtext.to_html(follow_up) if follow_up else "",
         author_credit="Contoh/Dinkominfo",

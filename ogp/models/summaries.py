@@ -4,12 +4,17 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal import data_versions
 from portal.models import Village
 from portal.uploads import BasePhoto
 
 from .. import figures
 from .budgets import Budget, BudgetVersion, Status
 from .reports import RealisationReport
+
+# The data version every APBDes publication moves (portal.data_versions;
+# ogp.services.summaries.refresh_summary moves it).
+OGP_TOPIC = "ogp"
 
 
 class BudgetSummaryQuerySet(models.QuerySet):
@@ -28,7 +33,16 @@ class BudgetSummaryQuerySet(models.QuerySet):
         return self.select_related("village__district", "version", "report")
 
     def years(self):
-        """Fiscal years with at least one published budget, latest first."""
+        """Fiscal years with at least one published budget, latest first.
+
+        Read from the summaries once per process and again only after the next
+        publication (`portal.data_versions`): one small query otherwise.
+        """
+        if self.query.has_filters():
+            return self._published_years()
+        return list(data_versions.remember("ogp-years", topics=[OGP_TOPIC], load=self._published_years))
+
+    def _published_years(self):
         return list(self.published().order_by("-year").values_list("year", flat=True).distinct())
 
     def latest_first(self):

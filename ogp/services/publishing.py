@@ -131,7 +131,7 @@ def version_balance(version):
 
 def report_balance(report):
     """The lines of a report realised above their budget (`ogp.balance`), e.g. to warn about a draft."""
-    return _over_budget(report)
+    return _over_budget(_report_lines(report))
 
 
 def draft_balance_warnings(result):
@@ -177,11 +177,7 @@ def _freeze_report(report, lines=None):
     lines = sorted(lines) if lines is not None else _report_lines(report)
     if not lines:
         raise InvalidTransition(_("The report has no lines."), code="empty")
-    over = balance.over_budget(
-        (position, f"{account} {description}", budget, realised, "")
-        for position, _line, account, _activity, _source, description, budget, realised in lines
-    )
-    _check_balance(over, report.balance_explanation)
+    _check_balance(_over_budget(lines), report.balance_explanation)
     totals = figures.tally(
         (account, activity, source, realised) for _p, _l, account, activity, source, _d, _b, realised in lines
     )
@@ -198,6 +194,14 @@ def _freeze_report(report, lines=None):
         "financing_expenditure",
         "fingerprint",
         "published_at",
+    )
+
+
+def _over_budget(lines):
+    """The lines (as `_report_lines` gives them) realised above their budget."""
+    return balance.over_budget(
+        (position, f"{account} {description}", budget, realised, "")
+        for position, _line, account, _activity, _source, description, budget, realised in lines
     )
 
 

@@ -11,6 +11,8 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from portal import data_versions
+
 from .. import figures, imports, sample_budgets
 from ..models import (
     REPORT_WORKFLOW,
@@ -25,7 +27,7 @@ from ..models import (
     Status,
     VersionStatusChange,
 )
-from .summaries import summary_values
+from .summaries import OGP_TOPIC, summary_values
 
 
 def _aware(day, hour=9):
@@ -238,6 +240,7 @@ class _SampleYear:
                 )
                 summaries.append(BudgetSummary(budget=budget, **values))
         BudgetSummary.objects.bulk_create(summaries)
+        data_versions.changed(OGP_TOPIC)
 
 
 def _insert_rows(model, columns, rows):

@@ -4,10 +4,11 @@ import logging
 
 from django.db import transaction
 
-from portal import search
+from portal import data_versions, search
 
 from .. import figures
 from ..models import BudgetSummary, RealisationReport
+from ..models.summaries import OGP_TOPIC
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +65,8 @@ def refresh_summary(*, budget, published_versions=None, index_now=False):
     transaction commits or, with `index_now` (an import writing many
     village-years, one transaction each), within it.
     """
+    # Every publication passes here: the pages' cached parts move on with it.
+    data_versions.changed(OGP_TOPIC)
     if not index_now:
         transaction.on_commit(lambda: _index(budget), robust=True)
     versions = published_versions or list(budget.versions.published().order_by("number"))

@@ -8,12 +8,16 @@ not published is a 404.
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView
 
+from portal import data_versions
+
 from .. import billboard, exports, statements
 from ..models import Budget, RealisationReport
+from ..models.summaries import OGP_TOPIC
 from .common import check_year, json_response
 
 
@@ -70,12 +74,6 @@ class VillageBudgetView(DetailView):
         context = super().get_context_data(**kwargs)
         budget = self.object
         versions, version, reports, report = _selection(self.request, budget)
-        names = statements.Names.load()
-        statement = statements.build(version, report=report, names=names)
-        comparison = None
-        if len(versions) > 1:
-            comparison = statements.comparison(versions[0], versions[-1], names)
-            comparison["lines"] = statements.line_changes(versions[0], versions[-1])
         query = {"versi": version.number}
         if report is not None and self.request.GET.get("laporan"):
             query["laporan"] = report.period
@@ -89,14 +87,47 @@ class VillageBudgetView(DetailView):
             reports=reports,
             version_reports=[r for r in reports if r.version_id == version.pk],
             report=report,
-            statement=statement,
-            comparison=comparison,
+            figures_html=_figures_html(self.request, versions, version, report),
             photos=list(budget.photos.all()),
             website=budget.website_url or budget.village.website,
             download_query="&".join(f"{key}={value}" for key, value in query.items()),
             billboard_formats=[(slug, fmt.label, fmt.distance) for slug, fmt in billboard.FORMATS.items()],
         )
         return context
+
+
+def _figures(versions, version, report):
+    names = statements.Names.load()
+    statement = statements.build(version, report=report, names=names)
+    comparison = None
+    if len(versions) > 1:
+        comparison = statements.comparison(versions[0], versions[-1], names)
+        comparison["lines"] = statements.line_changes(versions[0], versions[-1])
+    return {
+        "statement": statement,
+        "comparison": comparison,
+        "version": version,
+        "report": report,
+        "original": versions[0],
+        "in_force": versions[-1],
+    }
+
+
+def _figures_html(request, versions, version, report):
+    """The statement and the comparison of versions: rendered once per publication.
+
+    Published versions and reports never change, so their keys with the APBDes
+    data version (moved by every publication) and the reference tables' say
+    exactly which figures the HTML shows.
+    """
+    return data_versions.fragment(
+        "apbdes-village",
+        topics=[OGP_TOPIC, statements.REFERENCE_TOPIC],
+        parts=[version.budget_id, version.pk, report.pk if report else None, versions[0].pk, versions[-1].pk],
+        render=lambda: render_to_string(
+            "ogp/includes/budget_figures.html", _figures(versions, version, report), request=request
+        ),
+    )
 
 
 @require_GET

@@ -16,11 +16,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .. import formatting
+from .. import formatting, poll
 from .. import panels as panel_registry
-from ..forms import VoteForm
-from ..models import SatisfactionVote
-from ..services import VISITOR_COOKIE, vote_summary, voter_key
 
 register = template.Library()
 
@@ -36,30 +33,8 @@ tanggal_angka = register.filter("tanggal_angka", formatting.tanggal_angka)
 
 @register.simple_tag(takes_context=True)
 def satisfaction_widget(context, title=""):
-    """The page satisfaction poll for the current page (two queries)."""
-    request = context["request"]
-    path = request.path
-    shares, total = vote_summary(path)
-    own = None
-    visitor = request.COOKIES.get(VISITOR_COOKIE)
-    if visitor:
-        own = (
-            SatisfactionVote.objects.filter(page__path=path, voter=voter_key(visitor))
-            .values_list("choice", flat=True)
-            .first()
-        )
-    token = VoteForm.sign(path, title)
-    form = VoteForm(initial={"token": token, "choice": own})
-    return render_to_string(
-        "components/_satisfaction.html",
-        {
-            "form": form,
-            "shares": shares,
-            "total": total,
-            "own_label": dict(SatisfactionVote.Choice.choices).get(own),
-        },
-        request=None,
-    )
+    """The page satisfaction poll for the current page (two queries; see portal.poll)."""
+    return poll.widget(context["request"], title)
 
 
 @register.simple_tag(takes_context=True)

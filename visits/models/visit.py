@@ -24,6 +24,8 @@ from ..slugs import free_slug, propose_slug
 from .vocabularies import HostUnit, Institution, Topic
 
 SLUG_MAX_LENGTH = 220
+# The plain-text start of a report that describes a visit without a summary.
+DESCRIPTION_LENGTH = 200
 # Addresses under /kunjungan/ that belong to other pages, never to a visit.
 RESERVED_SLUGS = frozenset({"statistik", "feed", "data"})
 
@@ -243,6 +245,9 @@ class Visit(models.Model):
     )
     body = models.TextField(_("report"), help_text=richtext.HELP_TEXT)
     body_html = models.TextField(_("report (HTML)"), editable=False, default="")
+    # The report's first words as plain text, kept on save so a list of visits
+    # never renders Markdown to describe one.
+    body_start = models.CharField(_("start of the report"), max_length=200, editable=False, default="")
     follow_up = models.TextField(
         _("follow-up"),
         blank=True,
@@ -305,6 +310,7 @@ class Visit(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = richtext.to_html(self.body)
+        self.body_start = richtext.html_to_text(self.body_html, limit=DESCRIPTION_LENGTH)
         self.follow_up_html = richtext.to_html(self.follow_up)
         if not self.slug:
             self.slug = free_slug(
@@ -315,8 +321,11 @@ class Visit(models.Model):
             )
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            derived = {"body": "body_html", "follow_up": "follow_up_html"}
-            kwargs["update_fields"] = {*update_fields, *(derived[f] for f in update_fields if f in derived)}
+            derived = {"body": ("body_html", "body_start"), "follow_up": ("follow_up_html",)}
+            kwargs["update_fields"] = {
+                *update_fields,
+                *(d for f in update_fields for d in derived.get(f, ())),
+            }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -342,7 +351,7 @@ class Visit(models.Model):
     @property
     def description(self):
         """A short plain-text description: the summary, or the report's first words."""
-        return self.summary or richtext.to_text(self.body, limit=200)
+        return self.summary or self.body_start
 
     @property
     def cover_photo(self):

@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import deadlines, notifications
+from .. import deadlines, notifications, tallies
 from ..deadlines import WorkingCalendar
 from ..models import (
     GROUND_FIELDS,
     OBJECTION_WORKFLOW,
     SETTLEABLE_GROUNDS,
+    Dispute,
     InfoRequest,
     Objection,
     RequestChannel,
@@ -127,7 +128,8 @@ def file_objection(
         created_by=actor,
         **{GROUND_FIELDS[letter]: True for letter in grounds},
     )
-    objection.save()
+    with tallies.moving(current.pk):
+        objection.save()
     OBJECTION_WORKFLOW.begin(objection, actor=actor)
     if current.requester_email:
         transaction.on_commit(lambda: notifications.objection_filed(objection))
@@ -191,15 +193,16 @@ def change_objection_status(
             raise ValidationError({"note": _("Say who withdrew the objection and why.")})
         return ()
 
-    OBJECTION_WORKFLOW.transition(
-        objection,
-        to_status,
-        actor=actor,
-        note=note,
-        apply=apply,
-        after_commit=[_notify_decision],
-        select_related=("request__unit",),
-    )
+    with tallies.moving(objection.request_id):
+        OBJECTION_WORKFLOW.transition(
+            objection,
+            to_status,
+            actor=actor,
+            note=note,
+            apply=apply,
+            after_commit=[_notify_decision],
+            select_related=("request__unit",),
+        )
     InfoRequest.objects.filter(pk=objection.request_id, closed_at__isnull=False).update(
         closed_at=timezone.now()
     )
@@ -211,7 +214,9 @@ def change_objection_status(
 def save_dispute(*, dispute):
     """Record a dispute or its progress; a decided dispute restarts the retention clock."""
     dispute.full_clean()
-    dispute.save()
+    previous = Dispute.objects.filter(pk=dispute.pk).values_list("objection__request_id", flat=True).first()
+    with tallies.moving(previous, dispute.objection.request_id):
+        dispute.save()
     if dispute.decided_on:
         InfoRequest.objects.filter(pk=dispute.objection.request_id, closed_at__isnull=False).update(
             closed_at=timezone.now()

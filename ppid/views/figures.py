@@ -87,9 +87,14 @@ STATISTICS_COLUMNS = [
     "answered",
     "answered_on_time",
     "answered_on_time_percent",
+    "answered_late",
+    "open_late",
+    "late",
     "median_working_days",
     "objections",
+    "objections_upheld",
     "disputes",
+    "late_obligations",
 ]
 
 
@@ -162,7 +167,9 @@ def report_csv(request, year):
         writer.writerow(["refused_by_reason", str(label), count])
     for label, count in data.partial:
         writer.writerow(["partly_granted_by_reason", str(label), count])
+    writer.writerow(["period", "end", data.totals.end.isoformat() if data.totals.end else ""])
     writer.writerow(["objections", "received", data.objections_received])
+    writer.writerow(["objections", "upheld", data.objections_upheld])
     writer.writerow(["objections", "answered_on_time", data.objections_answered_on_time])
     for label, count in data.objections_by_ground:
         writer.writerow(["objections_by_ground", str(label), count])

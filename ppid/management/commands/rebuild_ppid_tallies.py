@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, check=False, **options):
         if check:
             stored, fresh = tallies.stored_counts(), tallies.fresh_counts()
-            wrong = sorted(key for key in stored.keys() | fresh.keys() if stored[key] != fresh[key])
+            wrong = sorted(str(key) for key in stored.keys() | fresh.keys() if stored[key] != fresh[key])
             if wrong:
                 raise CommandError(f"{len(wrong)} counted figures differ from the records, e.g. {wrong[0]}")
             self.stdout.write(f"{len(fresh)} counted figures match the records")

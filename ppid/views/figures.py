@@ -163,6 +163,8 @@ def report_csv(request, year):
         writer.writerow(["channel", str(label), count])
     for label, count in data.time_bands:
         writer.writerow(["time_taken", str(label), count])
+    for days, count in data.time_taken:
+        writer.writerow(["working_days_taken", days, count])
     for label, count in data.refusals:
         writer.writerow(["refused_by_reason", str(label), count])
     for label, count in data.partial:

@@ -16,7 +16,9 @@ objections in the year filed, disputes in the year filed at the Komisi):
 ``open_due:<due date>`` (open requests by deadline, for “late” on any day),
 ``objections``, ``objection_status:<status>``, ``objection_ground:<letter>``,
 ``objection_on_time``, ``disputes``, ``dispute_pending``,
-``dispute_outcome:<outcome>``, ``court``.
+``dispute_outcome:<outcome>``, ``court``; survey responses (in the year
+submitted, for the unit they rated): ``ikm_respondents`` and ``ikm_sum:<element>``
+(the sum of the scores, not a number of rows).
 """
 
 from collections import Counter
@@ -25,7 +27,7 @@ from contextlib import contextmanager
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
-from .models import Dispute, InfoRequest, Objection, Tally, WrittenNotice
+from .models import ELEMENTS, Dispute, InfoRequest, Objection, SurveyResponse, Tally, WrittenNotice
 from .models.objections import GROUND_FIELDS
 
 S = InfoRequest.Status
@@ -53,6 +55,7 @@ OBJECTION_FIELDS = (
     *GROUND_FIELDS.values(),
 )
 DISPUTE_FIELDS = ("objection__request__unit_id", "filed_on", "decided_on", "outcome", "court_filed_on")
+SURVEY_FIELDS = ("unit_id", "year", *(name for name, _label in ELEMENTS))
 
 
 def request_counts(row):
@@ -95,15 +98,23 @@ def dispute_counts(row):
     return pairs
 
 
+def survey_counts(row):
+    """A survey response counts one respondent and adds its score to each element's sum."""
+    return [("ikm_respondents", "", 1), *(("ikm_sum", name, row[name]) for name, _label in ELEMENTS)]
+
+
 def _add(counter, unit_id, year, pairs):
-    for measure, key in pairs:
-        counter[(unit_id, year, measure, key)] += 1
-        counter[(None, year, measure, key)] += 1
+    for measure, key, *weight in pairs:
+        amount = weight[0] if weight else 1
+        counter[(unit_id, year, measure, key)] += amount
+        counter[(None, year, measure, key)] += amount
 
 
-def count_rows(requests, objections, disputes):
-    """A Counter of (unit id or None, year, measure, key) over rows of the three kinds."""
+def count_rows(requests, objections, disputes, surveys=()):
+    """A Counter of (unit id or None, year, measure, key) over rows of the four kinds."""
     counter = Counter()
+    for row in surveys:
+        _add(counter, row["unit_id"], row["year"], survey_counts(row))
     for row in requests:
         _add(counter, row["unit_id"], row["year"], request_counts(row))
     for row in objections:
@@ -114,11 +125,12 @@ def count_rows(requests, objections, disputes):
 
 
 def family_counts(request_ids):
-    """What the given requests, their objections and those objections' disputes count for; three queries."""
+    """What the given requests, their objections, disputes and survey responses count for; four queries."""
     return count_rows(
         InfoRequest.objects.filter(pk__in=request_ids).order_by().values(*REQUEST_FIELDS),
         Objection.objects.filter(request__in=request_ids).order_by().values(*OBJECTION_FIELDS),
         Dispute.objects.filter(objection__request__in=request_ids).order_by().values(*DISPUTE_FIELDS),
+        SurveyResponse.objects.filter(request__in=request_ids).order_by().values(*SURVEY_FIELDS),
     )
 
 
@@ -184,6 +196,7 @@ def fresh_counts():
         InfoRequest.objects.order_by().values(*REQUEST_FIELDS).iterator(chunk_size=5000),
         Objection.objects.order_by().values(*OBJECTION_FIELDS).iterator(chunk_size=5000),
         Dispute.objects.order_by().values(*DISPUTE_FIELDS).iterator(chunk_size=5000),
+        SurveyResponse.objects.order_by().values(*SURVEY_FIELDS).iterator(chunk_size=5000),
     )
     return Counter({key: value for key, value in counter.items() if value})
 

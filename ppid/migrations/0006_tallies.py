@@ -11,11 +11,13 @@ def count_existing(apps, schema_editor):
     InfoRequest = apps.get_model("ppid", "InfoRequest")
     Objection = apps.get_model("ppid", "Objection")
     Dispute = apps.get_model("ppid", "Dispute")
+    SurveyResponse = apps.get_model("ppid", "SurveyResponse")
     Tally = apps.get_model("ppid", "Tally")
     counter = tallies.count_rows(
         InfoRequest.objects.order_by().values(*tallies.REQUEST_FIELDS).iterator(chunk_size=5000),
         Objection.objects.order_by().values(*tallies.OBJECTION_FIELDS).iterator(chunk_size=5000),
         Dispute.objects.order_by().values(*tallies.DISPUTE_FIELDS).iterator(chunk_size=5000),
+        SurveyResponse.objects.order_by().values(*tallies.SURVEY_FIELDS).iterator(chunk_size=5000),
     )
     Tally.objects.bulk_create(
         [Tally(unit_id=u, year=y, measure=m, key=k, count=n) for (u, y, m, k), n in counter.items() if n],

@@ -179,3 +179,17 @@ def test_figure_pages_run_the_same_queries_at_two_sizes(client, register, url):
         counts.append(len(queries))
         assert not any("ppid_inforequest" in q["sql"] and "GROUP BY" in q["sql"] for q in queries)
     assert counts[0] == counts[1]
+
+
+def test_a_survey_response_adds_its_scores_to_the_tallies(register):
+    info_request = register(received_on=RECEIVED).request
+    answer(info_request, issued_on=D(2025, 6, 11))
+    services.submit_survey(
+        info_request=reload(info_request), scores={f"q{i}": 1 + i % 4 for i in range(1, 10)}
+    )
+    assert_counted()
+    ((_year, ikm),) = statistics.ikm_by_year()
+    assert (
+        ikm.respondents == 1
+        and sum(mean for _label, mean in ikm.element_means) == 2 + 3 + 4 + 1 + 2 + 3 + 4 + 1 + 2
+    )

@@ -9,6 +9,7 @@ grows with units and years, never with requests.
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils import timezone
 
@@ -38,6 +39,26 @@ def median_of(days):
     return found[0] if len(found) == 1 else (found[0] + found[1]) / 2
 
 
+class Counts(dict):
+    """{measure: Counter(key: count)}, read as ``counts[measure, key]`` (0 when absent)."""
+
+    def __missing__(self, measure):
+        return Counter()
+
+    def __getitem__(self, item):
+        if isinstance(item, tuple):
+            measure, key = item
+            found = self.get(measure)
+            return found[key] if found is not None else 0
+        return super().__getitem__(item)
+
+    def add(self, measure, key, count):
+        found = self.get(measure)
+        if found is None:
+            found = self[measure] = Counter()
+        found[key] += count
+
+
 @dataclass
 class Figures:
     """One unit's (or all units') figures for one year, from its tallies.
@@ -46,14 +67,11 @@ class Figures:
     the period's end for the figures that depend on the day (`open_late`).
     """
 
-    counts: Counter = field(default_factory=Counter)
+    counts: Counts = field(default_factory=Counts)
     end: datetime.date | None = None
 
-    def _sum(self, measure):
-        return sum(n for (m, _key), n in self.counts.items() if m == measure)
-
     def by_key(self, measure):
-        return Counter({key: n for (m, key), n in self.counts.items() if m == measure and n})
+        return Counter({key: n for key, n in self.counts[measure].items() if n})
 
     # Requests and their decisions.
     @property
@@ -97,7 +115,7 @@ class Figures:
         return self.counts["sample", ""] > 0
 
     # Time taken.
-    @property
+    @cached_property
     def day_counts(self):
         return Counter({int(key): n for key, n in self.by_key("days").items()})
 
@@ -106,7 +124,7 @@ class Figures:
         """Every answer's working days, one item per answer (for tests and small sets)."""
         return sorted(self.day_counts.elements())
 
-    @property
+    @cached_property
     def median_days(self):
         return median_of(self.day_counts)
 
@@ -128,7 +146,7 @@ class Figures:
         if self.end is None:
             return 0
         end = self.end.isoformat()
-        return sum(n for (m, due), n in self.counts.items() if m == "open_due" and due < end)
+        return sum(n for due, n in self.counts["open_due"].items() if due < end)
 
     @property
     def late(self):
@@ -183,14 +201,33 @@ class Figures:
 def _read(tallies, today):
     """{(unit id or None, year): Figures} from a queryset of tallies; one query."""
     figures = {}
-    for unit_id, year, measure, key, count in tallies.exclude(count=0).values_list(
-        "unit_id", "year", "measure", "key", "count"
-    ):
+    rows = tallies.exclude(count=0).values_list("unit_id", "year", "measure", "key", "count")
+    for unit_id, year, measure, key, count in rows:
         item = figures.get((unit_id, year))
         if item is None:
             item = figures[(unit_id, year)] = Figures(end=period_end(year, today))
-        item.counts[measure, key] += count
+        bucket = item.counts.get(measure)
+        if bucket is None:
+            bucket = item.counts[measure] = Counter()
+        bucket[key] += count
     return figures
+
+
+# The measures of the figure tables and `Figures.as_dict` (the CSV and JSON
+# columns); the annual report's totals read every measure.
+TABLE_MEASURES = [
+    "requests",
+    "status",
+    "refused",
+    "days",
+    "on_time",
+    "answered_late",
+    "open_due",
+    "objections",
+    "objection_status",
+    "disputes",
+    "late_obligation",
+]
 
 
 @dataclass(frozen=True)
@@ -201,8 +238,8 @@ class UnitYear:
 
 
 def figures_by_unit_and_year(year=None, unit=None, today=None):
-    """One row per unit and year that has any activity; two queries."""
-    tallies = Tally.objects.filter(unit__isnull=False)
+    """One row per unit and year that has any activity (the table measures only); two queries."""
+    tallies = Tally.objects.filter(unit__isnull=False, measure__in=TABLE_MEASURES)
     if unit is not None:
         tallies = tallies.filter(unit=unit)
     if year is not None:
@@ -215,8 +252,8 @@ def figures_by_unit_and_year(year=None, unit=None, today=None):
 
 
 def figures_by_year(today=None):
-    """Regency totals per year, newest first; one query."""
-    figures = _read(Tally.objects.filter(unit__isnull=True), today)
+    """Regency totals per year, newest first (the table measures only); one query."""
+    figures = _read(Tally.objects.filter(unit__isnull=True, measure__in=TABLE_MEASURES), today)
     return sorted(((year, value) for (_unit, year), value in figures.items()), reverse=True)
 
 

@@ -2,7 +2,8 @@
 
 Chromium's print emulation lays each page out at the printable width of A4
 landscape (297 mm less two 10 mm margins: 1047 CSS pixels); every figure
-table must fit that width, and the PDF Chromium prints is landscape A4.
+table must fit that width with no header or figure spilling out of its
+column, and the PDF Chromium prints is landscape A4.
 """
 
 import re
@@ -27,6 +28,8 @@ OVERFLOW = """() => [...document.querySelectorAll("table.ppid-figures")].map(tab
         tableRight: table.getBoundingClientRect().right,
         cellRight: Math.max(...cells.map(cell => cell.getBoundingClientRect().right)),
         scroll: table.parentElement.scrollWidth - table.parentElement.clientWidth,
+        // A header or figure wider than its column spills into the next one.
+        spilling: cells.filter(cell => cell.scrollWidth > cell.clientWidth + 1).map(cell => cell.textContent),
         width,
     };
 })"""
@@ -45,6 +48,7 @@ def test_figure_tables_fit_a4_landscape_in_print(desk, name):
         assert table["tableRight"] <= table["width"] + 1, table
         assert table["cellRight"] <= table["width"] + 1, table
         assert table["scroll"] <= 1, table
+        assert not table["spilling"], table
     pdf = desk.pdf(prefer_css_page_size=True)
     sizes = {
         tuple(round(float(v)) for v in box)

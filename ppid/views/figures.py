@@ -87,13 +87,14 @@ STATISTICS_COLUMNS = [
     "answered",
     "answered_on_time",
     "answered_on_time_percent",
+    "median_working_days",
+    "objections",
+    "disputes",
+    # Added after the first release: at the end, so the earlier columns keep their places.
     "answered_late",
     "open_late",
     "late",
-    "median_working_days",
-    "objections",
     "objections_upheld",
-    "disputes",
     "late_obligations",
 ]
 

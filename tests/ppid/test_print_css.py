@@ -21,7 +21,8 @@ def test_the_page_is_a4_landscape_and_the_tables_fit_its_width():
     assert re.search(r"\.table-wrap \{ overflow: visible; max-width: none; \}", rules)
     table = re.search(r"table\.ppid-figures \{([^}]*)\}", rules).group(1)
     assert "table-layout: fixed" in table and "width: 100%" in table
-    assert "overflow-wrap: anywhere" in rules  # a long unit name wraps instead of widening its column
+    assert re.search(r"th:first-child \{[^}]*overflow-wrap: anywhere", rules)  # a long unit name wraps
+    assert "white-space: normal" in rules  # headers wrap inside their column
     assert "display: table-header-group" in rules  # the header repeats on every printed page
 
 

@@ -156,7 +156,7 @@ def test_statistics_page_and_open_data(client, year_2025):
     assert csv_body[0].startswith("year,unit,unit_slug")
     assert any(
         line.startswith(
-            "2025,PPID Desa Sedahkidul,desa-sedahkidul,desa,35.22.18.2007,6,1,1,2,1,1,1,1,4,3,75.0,1,1,2,7.0,1,0,1,0"
+            "2025,PPID Desa Sedahkidul,desa-sedahkidul,desa,35.22.18.2007,6,1,1,2,1,1,1,1,4,3,75.0,7.0,1,1,1,1,2,0,0"
         )
         for line in csv_body
     )

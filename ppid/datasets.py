@@ -45,6 +45,12 @@ datasets.register(
             ("answered_on_time, answered_on_time_percent", _("answers within the legal deadline")),
             ("median_working_days", _("median working days to answer")),
             ("objections, disputes", _("objections to the atasan and disputes at the Komisi Informasi")),
+            (
+                "answered_late, open_late, late",
+                _("answered after the deadline; still open past it at the end of the year (or today); both"),
+            ),
+            ("objections_upheld", _("objections the atasan upheld (dikabulkan)")),
+            ("late_obligations", _("obligations from upheld objections fulfilled late or overdue")),
         ],
         downloads=lambda: [
             datasets.Download("CSV", reverse("ppid:statistics_csv"), "csv"),
@@ -67,6 +73,15 @@ datasets.register(
             C("median_working_days", "number", _("median working days to answer")),
             C("objections", "integer", _("objections to the atasan PPID")),
             C("disputes", "integer", _("disputes at the Komisi Informasi")),
+            C("answered_late", "integer", _("requests answered after their deadline")),
+            C("open_late", "integer", _("requests still open past their deadline at the end of the year")),
+            C("late", "integer", _("late requests: answered late or still open past the deadline")),
+            C("objections_upheld", "integer", _("objections the atasan upheld (dikabulkan)")),
+            C(
+                "late_obligations",
+                "integer",
+                _("obligations from upheld objections fulfilled late or overdue"),
+            ),
         ],
     )
 )

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from portal.demo import full_scale_loader
 
-from . import demo
+from . import demo, tallies
 from .deadlines import Deadline, WorkingCalendar
 from .models import InfoRequest, PpidUnit, RegistrationCounter
 from .services.numbers import REQUEST_SERIES, format_number
@@ -121,6 +121,7 @@ def load(stdout):
         ]
         objections += _save_year(rng, year, plans, calendar, today)
         added += count
+    tallies.rebuild()
     stdout.write(
         f"  {added} sample requests added ({existing + added} in all), {objections} objections, "
         f"in {time.perf_counter() - started:.1f} s"

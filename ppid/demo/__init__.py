@@ -21,6 +21,7 @@ import random
 
 from portal import demo
 
+from .. import tallies
 from ..models import PpidUnit
 from .answers import write_objections, written_notice
 from .content import REQUESTS_PER_YEAR, SEDAHKIDUL, SEED, YEARS
@@ -53,6 +54,7 @@ def load(stdout):
     created, example = requests(random.Random(SEED + 2), all_units, random.Random(SEED + 3))
     today_work = workload(all_units)
     annual_report()
+    tallies.rebuild()
     desa = sum(1 for unit in all_units if unit.kind == PpidUnit.Kind.DESA)
     stdout.write(
         f"  {len(all_units)} PPID units ({desa} PPID Desa), "

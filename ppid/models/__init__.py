@@ -24,6 +24,7 @@ from .requests import (
 )
 from .submissions import FormSubmission
 from .survey import ELEMENTS, Score, SurveyResponse
+from .tallies import Tally
 from .units import Coverage, PpidUnit, coverage_by_district
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "Score",
     "ServiceStandard",
     "SurveyResponse",
+    "Tally",
     "WrittenNotice",
     "coverage_by_district",
     "private_storage",

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .. import deadlines
+from .. import deadlines, tallies
 from ..deadlines import WorkingCalendar
 from ..models import InfoRequest, Objection
 
@@ -14,6 +14,12 @@ def recompute_open_deadlines(*, calendar=None):
     Returns how many requests changed.
     """
     calendar = calendar or WorkingCalendar.from_db()
+    with tallies.open_requests_moving():
+        changed = _move_open_deadlines(calendar)
+    return changed
+
+
+def _move_open_deadlines(calendar):
     changed = 0
     for info_request in InfoRequest.objects.open().select_for_update():
         first = calendar.add_working_days(info_request.received_on, deadlines.ANSWER_DAYS).due

@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import deadlines, notifications
+from .. import deadlines, notifications, tallies
 from ..deadlines import WorkingCalendar
 from ..models import (
     GROUND_FIELDS,
     OBJECTION_WORKFLOW,
     SETTLEABLE_GROUNDS,
+    Dispute,
     InfoRequest,
     Objection,
     RequestChannel,
@@ -129,7 +130,8 @@ def file_objection(
         created_by=actor,
         **{GROUND_FIELDS[letter]: True for letter in grounds},
     )
-    objection.save()
+    with tallies.moving(current.pk):
+        objection.save()
     OBJECTION_WORKFLOW.begin(objection, actor=actor)
     notifications.objection_filed(objection)
     notifications.new_objection(objection)
@@ -204,14 +206,15 @@ def change_objection_status(
             raise ValidationError({"note": _("Say who withdrew the objection and why.")})
         return ()
 
-    entry = OBJECTION_WORKFLOW.transition(
-        objection,
-        to_status,
-        actor=actor,
-        note=note,
-        apply=apply,
-        select_related=("request__unit",),
-    )
+    with tallies.moving(objection.request_id):
+        entry = OBJECTION_WORKFLOW.transition(
+            objection,
+            to_status,
+            actor=actor,
+            note=note,
+            apply=apply,
+            select_related=("request__unit",),
+        )
     if to_status == Objection.Status.UPHELD:
         ordered = {"kind": obligation_kind, "due_on": obligation_due_on, "order": obligation_order}
         obligations.create_obligation(objection=objection, actor=actor, **ordered)
@@ -232,7 +235,9 @@ def save_dispute(*, dispute, calendar=None):
     """
     dispute.full_clean()
     disputes.mark_filing(dispute, calendar)
-    dispute.save()
+    previous = Dispute.objects.filter(pk=dispute.pk).values_list("objection__request_id", flat=True).first()
+    with tallies.moving(previous, dispute.objection.request_id):
+        dispute.save()
     if dispute.decided_on:
         InfoRequest.objects.filter(pk=dispute.objection.request_id, closed_at__isnull=False).update(
             closed_at=timezone.now()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from portal.workflow import InvalidTransition
 
-from .. import access_codes, notifications
+from .. import access_codes, notifications, tallies
 from ..models import REQUEST_WORKFLOW, InfoRequest, RequestEvent
 from .numbers import REQUEST_SERIES, normalise_number
 from .requests import lock_request
@@ -33,7 +33,8 @@ def reassign_request(*, info_request, unit, actor, note=""):
         raise ValidationError({"unit": _("This unit no longer accepts requests.")})
     previous = current.unit
     current.unit = unit
-    current.save(update_fields=["unit", "updated_at"])
+    with tallies.moving(current.pk):
+        current.save(update_fields=["unit", "updated_at"])
     REQUEST_WORKFLOW.record(
         current,
         actor=actor,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from portal.workflow import InvalidTransition
 
-from .. import access_codes, deadlines, notifications
+from .. import access_codes, deadlines, notifications, tallies
 from ..deadlines import WorkingCalendar
 from ..models import REQUEST_WORKFLOW, AnswerDocument, InfoRequest, RequestChannel, WrittenNotice
 from .numbers import REQUEST_SERIES, draw_number, format_number
@@ -123,6 +123,7 @@ def register_request(
         **_requester_fields(requester),
     )
     info_request.save()
+    tallies.added(info_request.pk)
     REQUEST_WORKFLOW.begin(
         info_request,
         actor=actor,
@@ -214,15 +215,16 @@ def change_request_status(
 
     if to_status == Status.EXTENDED and not note.strip():
         note = extension_reason
-    entry = REQUEST_WORKFLOW.transition(
-        info_request,
-        to_status,
-        actor=actor,
-        note=note,
-        at=now,
-        apply=apply,
-        select_related=("unit",),
-    )
+    with tallies.moving(info_request.pk):
+        entry = REQUEST_WORKFLOW.transition(
+            info_request,
+            to_status,
+            actor=actor,
+            note=note,
+            at=now,
+            apply=apply,
+            select_related=("unit",),
+        )
     # Also drops relations cached before the move (the written notice, the unit).
     info_request.refresh_from_db()
     _notify_requester(info_request, entry)

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import tallies
 from ..models import SurveyResponse
 
 
@@ -26,5 +27,6 @@ def submit_survey(*, info_request, scores, suggestion="", now=None, is_sample=Fa
         **scores,
     )
     response.full_clean(exclude=["request", "unit"])
-    response.save()
+    with tallies.moving(info_request.pk):
+        response.save()
     return response

@@ -9,16 +9,20 @@
 - `ikm_by_unit_and_year()` (`ikm`): the satisfaction index of PermenPANRB
   14/2017, graded A–D.
 
-Each function runs a fixed number of queries whatever the amount of data.
+Request figures are read from the counted figures (`Tally`, kept by
+`ppid.tallies`); each function runs a fixed number of queries whatever the
+amount of data. Definitions: `docs/ppid.md`, "Statistics".
 """
 
 from .annual import TIME_BANDS, AnnualReportData, annual_report
 from .figures import (
-    REQUEST_COUNTS,
     Figures,
     UnitYear,
     figures_by_unit_and_year,
     figures_by_year,
+    figures_for_year,
+    median_of,
+    period_end,
     recent_year_figures,
     years_with_requests,
 )
@@ -26,7 +30,6 @@ from .ikm import GRADES, Ikm, UnitIkm, compute_ikm, grade, ikm_by_unit_and_year,
 
 __all__ = [
     "GRADES",
-    "REQUEST_COUNTS",
     "TIME_BANDS",
     "AnnualReportData",
     "Figures",
@@ -37,6 +40,9 @@ __all__ = [
     "compute_ikm",
     "figures_by_unit_and_year",
     "figures_by_year",
+    "figures_for_year",
+    "median_of",
+    "period_end",
     "grade",
     "ikm_by_unit_and_year",
     "ikm_by_year",

@@ -2,17 +2,17 @@
 
 Per element the mean score NRR = sum / respondents, IKM = Σ NRR × 1/9 on the
 1–4 scale, converted IKM = IKM × 25, graded A–D. Survey responses count in
-the year they were submitted.
+the year they were submitted; the sums are read from the counted figures
+(`Tally`, measures ``ikm_respondents`` and ``ikm_sum``).
 """
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ELEMENTS, PpidUnit, SurveyResponse
+from ..models import ELEMENTS, PpidUnit, Tally
 
 TWO_PLACES = Decimal("0.01")
 
@@ -69,9 +69,6 @@ def compute_ikm(respondents, sums):
     )
 
 
-_SUMS = {f"s_{name}": Sum(name) for name, _label in ELEMENTS}
-
-
 @dataclass(frozen=True)
 class UnitIkm:
     unit: PpidUnit
@@ -79,20 +76,34 @@ class UnitIkm:
     ikm: Ikm
 
 
+def _read(tallies):
+    """{(unit id or None, year): (respondents, [sum per element])} from the survey tallies; one query."""
+    found = {}
+    for unit_id, year, measure, key, count in tallies.filter(
+        measure__in=["ikm_respondents", "ikm_sum"]
+    ).values_list("unit_id", "year", "measure", "key", "count"):
+        entry = found.setdefault((unit_id, year), [0, dict.fromkeys(_NAMES, 0)])
+        if measure == "ikm_respondents":
+            entry[0] += count
+        else:
+            entry[1][key] += count
+    return {key: (n, [sums[name] for name in _NAMES]) for key, (n, sums) in found.items() if n}
+
+
+_NAMES = [name for name, _label in ELEMENTS]
+
+
 def ikm_by_unit_and_year(year=None):
     """The IKM of every unit and year with responses; two queries."""
-    responses = SurveyResponse.objects.all()
+    tallies = Tally.objects.filter(unit__isnull=False)
     if year is not None:
-        responses = responses.filter(year=year)
-    rows = list(responses.values("unit_id", "year").annotate(n=Count("pk"), **_SUMS).order_by())
-    units = PpidUnit.objects.select_related("village").in_bulk({row["unit_id"] for row in rows})
+        tallies = tallies.filter(year=year)
+    rows = _read(tallies)
+    units = PpidUnit.objects.select_related("village").in_bulk({unit_id for unit_id, _year in rows})
     result = [
-        UnitIkm(
-            units[row["unit_id"]],
-            row["year"],
-            compute_ikm(row["n"], [row[f"s_{name}"] for name, _l in ELEMENTS]),
-        )
-        for row in rows
+        UnitIkm(units[unit_id], row_year, compute_ikm(n, sums))
+        for (unit_id, row_year), (n, sums) in rows.items()
+        if unit_id in units
     ]
     result.sort(key=lambda item: (-item.year, item.unit.kind_order, item.unit.name))
     return result
@@ -100,5 +111,5 @@ def ikm_by_unit_and_year(year=None):
 
 def ikm_by_year():
     """The regency-wide IKM per year, newest first; one query."""
-    rows = SurveyResponse.objects.values("year").annotate(n=Count("pk"), **_SUMS).order_by("-year")
-    return [(row["year"], compute_ikm(row["n"], [row[f"s_{name}"] for name, _l in ELEMENTS])) for row in rows]
+    rows = _read(Tally.objects.filter(unit__isnull=True))
+    return sorted(((year, compute_ikm(n, sums)) for (_unit, year), (n, sums) in rows.items()), reverse=True)

@@ -90,6 +90,12 @@ STATISTICS_COLUMNS = [
     "median_working_days",
     "objections",
     "disputes",
+    # Added after the first release: at the end, so the earlier columns keep their places.
+    "answered_late",
+    "open_late",
+    "late",
+    "objections_upheld",
+    "late_obligations",
 ]
 
 
@@ -158,11 +164,15 @@ def report_csv(request, year):
         writer.writerow(["channel", str(label), count])
     for label, count in data.time_bands:
         writer.writerow(["time_taken", str(label), count])
+    for days, count in data.time_taken:
+        writer.writerow(["working_days_taken", days, count])
     for label, count in data.refusals:
         writer.writerow(["refused_by_reason", str(label), count])
     for label, count in data.partial:
         writer.writerow(["partly_granted_by_reason", str(label), count])
+    writer.writerow(["period", "end", data.totals.end.isoformat() if data.totals.end else ""])
     writer.writerow(["objections", "received", data.objections_received])
+    writer.writerow(["objections", "upheld", data.objections_upheld])
     writer.writerow(["objections", "answered_on_time", data.objections_answered_on_time])
     for label, count in data.objections_by_ground:
         writer.writerow(["objections_by_ground", str(label), count])

@@ -16,7 +16,10 @@ objections in the year filed, disputes in the year filed at the Komisi):
 ``open_due:<due date>`` (open requests by deadline, for “late” on any day),
 ``objections``, ``objection_status:<status>``, ``objection_ground:<letter>``,
 ``objection_on_time``, ``disputes``, ``dispute_pending``,
-``dispute_outcome:<outcome>``, ``court``; survey responses (in the year
+``dispute_outcome:<outcome>``, ``court``; obligations of upheld objections
+(in the year they fall due, for the unit that owes them): ``late_obligation``
+(carried out after the due date) and ``obligation_due:<due date>`` (open
+ones by due date, for “late” on any day); survey responses (in the year
 submitted, for the unit they rated): ``ikm_respondents`` and ``ikm_sum:<element>``
 (the sum of the scores, not a number of rows).
 """
@@ -27,7 +30,16 @@ from contextlib import contextmanager
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
-from .models import ELEMENTS, Dispute, InfoRequest, Objection, SurveyResponse, Tally, WrittenNotice
+from .models import (
+    ELEMENTS,
+    Dispute,
+    InfoRequest,
+    Objection,
+    Obligation,
+    SurveyResponse,
+    Tally,
+    WrittenNotice,
+)
 from .models.objections import GROUND_FIELDS
 
 S = InfoRequest.Status
@@ -55,6 +67,7 @@ OBJECTION_FIELDS = (
     *GROUND_FIELDS.values(),
 )
 DISPUTE_FIELDS = ("objection__request__unit_id", "filed_on", "decided_on", "outcome", "court_filed_on")
+OBLIGATION_FIELDS = ("unit_id", "status", "due_on", "fulfilled_on")
 SURVEY_FIELDS = ("unit_id", "year", *(name for name, _label in ELEMENTS))
 
 
@@ -98,6 +111,15 @@ def dispute_counts(row):
     return pairs
 
 
+def obligation_counts(row):
+    """A fulfilled-late obligation counts as late; an open one by its due date; a cancelled one not at all."""
+    if row["status"] == Obligation.Status.OPEN:
+        return [("obligation_due", row["due_on"].isoformat())]
+    if row["status"] == Obligation.Status.FULFILLED and row["fulfilled_on"] > row["due_on"]:
+        return [("late_obligation", "")]
+    return []
+
+
 def survey_counts(row):
     """A survey response counts one respondent and adds its score to each element's sum."""
     return [("ikm_respondents", "", 1), *(("ikm_sum", name, row[name]) for name, _label in ELEMENTS)]
@@ -110,9 +132,11 @@ def _add(counter, unit_id, year, pairs):
         counter[(None, year, measure, key)] += amount
 
 
-def count_rows(requests, objections, disputes, surveys=()):
-    """A Counter of (unit id or None, year, measure, key) over rows of the four kinds."""
+def count_rows(requests, objections, disputes, surveys=(), obligations=()):
+    """A Counter of (unit id or None, year, measure, key) over rows of the five kinds."""
     counter = Counter()
+    for row in obligations:
+        _add(counter, row["unit_id"], row["due_on"].year, obligation_counts(row))
     for row in surveys:
         _add(counter, row["unit_id"], row["year"], survey_counts(row))
     for row in requests:
@@ -125,12 +149,13 @@ def count_rows(requests, objections, disputes, surveys=()):
 
 
 def family_counts(request_ids):
-    """What the given requests, their objections, disputes and survey responses count for; four queries."""
+    """What the given requests, their objections, disputes, obligations and surveys count for; five queries."""
     return count_rows(
         InfoRequest.objects.filter(pk__in=request_ids).order_by().values(*REQUEST_FIELDS),
         Objection.objects.filter(request__in=request_ids).order_by().values(*OBJECTION_FIELDS),
         Dispute.objects.filter(objection__request__in=request_ids).order_by().values(*DISPUTE_FIELDS),
         SurveyResponse.objects.filter(request__in=request_ids).order_by().values(*SURVEY_FIELDS),
+        Obligation.objects.filter(objection__request__in=request_ids).order_by().values(*OBLIGATION_FIELDS),
     )
 
 
@@ -197,6 +222,7 @@ def fresh_counts():
         Objection.objects.order_by().values(*OBJECTION_FIELDS).iterator(chunk_size=5000),
         Dispute.objects.order_by().values(*DISPUTE_FIELDS).iterator(chunk_size=5000),
         SurveyResponse.objects.order_by().values(*SURVEY_FIELDS).iterator(chunk_size=5000),
+        Obligation.objects.order_by().values(*OBLIGATION_FIELDS).iterator(chunk_size=5000),
     )
     return Counter({key: value for key, value in counter.items() if value})
 

@@ -215,9 +215,9 @@ def change_objection_status(
             apply=apply,
             select_related=("request__unit",),
         )
-    if to_status == Objection.Status.UPHELD:
-        ordered = {"kind": obligation_kind, "due_on": obligation_due_on, "order": obligation_order}
-        obligations.create_obligation(objection=objection, actor=actor, **ordered)
+        if to_status == Objection.Status.UPHELD:
+            ordered = {"kind": obligation_kind, "due_on": obligation_due_on, "order": obligation_order}
+            obligations.create_obligation(objection=objection, actor=actor, **ordered)
     InfoRequest.objects.filter(pk=objection.request_id, closed_at__isnull=False).update(
         closed_at=timezone.now()
     )

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import deadlines
+from .. import deadlines, tallies
 from ..deadlines import WorkingCalendar
 from ..models import OBLIGATION_WORKFLOW, Obligation
 
@@ -93,14 +93,15 @@ def change_obligation_status(*, obligation, to_status, actor=None, fulfilled_on=
     apply = (
         _fulfil(fulfilled_on, document, note) if to_status == Obligation.Status.FULFILLED else _cancel(note)
     )
-    OBLIGATION_WORKFLOW.transition(
-        obligation,
-        to_status,
-        actor=actor,
-        note=note,
-        apply=apply,
-        select_related=("objection",),
-    )
+    with tallies.moving(obligation.objection.request_id):
+        OBLIGATION_WORKFLOW.transition(
+            obligation,
+            to_status,
+            actor=actor,
+            note=note,
+            apply=apply,
+            select_related=("objection",),
+        )
     obligation.refresh_from_db()
     return obligation
 

@@ -167,11 +167,14 @@ class Figures:
 
     @property
     def late_obligations(self):
-        """Obligations from upheld objections fulfilled late or still open past their due date.
-
-        Counted by the `late_obligation` measure once obligations are recorded; 0 until then.
-        """
-        return self.counts["late_obligation", ""]
+        """Obligations from upheld objections due in the period, carried out late or still open
+        past their due date at the end of the period (`ppid.services.count_late_obligations`)."""
+        if self.end is None:
+            return self.counts["late_obligation", ""]
+        end = self.end.isoformat()
+        return self.counts["late_obligation", ""] + sum(
+            n for due, n in self.counts["obligation_due"].items() if due < end
+        )
 
     def as_dict(self):
         median = self.median_days
@@ -227,6 +230,7 @@ TABLE_MEASURES = [
     "objection_status",
     "disputes",
     "late_obligation",
+    "obligation_due",
 ]
 
 

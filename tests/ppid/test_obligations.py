@@ -142,6 +142,14 @@ def test_late_obligations_are_counted_by_one_definition(uphold):
     # On its due date an open obligation is not late yet.
     assert services.count_late_obligations(first=D(2025, 7, 1), last=D(2025, 7, 15)) == 1
     assert services.count_late_obligations(first=D(2026, 1, 1), last=D(2026, 12, 31)) == 0
+    # The statistics count the same obligations, from tallies kept in each move's transaction.
+    from ppid import tallies
+    from ppid.statistics.figures import figures_for_year
+
+    assert tallies.stored_counts() == tallies.fresh_counts()
+    assert figures_for_year(2025, today=D(2025, 12, 31)).late_obligations == 2
+    assert figures_for_year(2025, today=D(2025, 7, 15)).late_obligations == 1  # open one not late yet
+    assert figures_for_year(2025, today=D(2025, 12, 31)).as_dict()["late_obligations"] == 2
 
 
 def test_officer_records_the_fulfilment_in_the_admin(client, uphold, officer_sedahkidul, officer_sumberrejo):

@@ -172,6 +172,13 @@ def test_citizen_corrects_a_request_without_losing_anything_then_tracks_it(phone
     audit(page, "request-registered")
     story.update(number=number, code=code, unit=unit_name)
 
+    # A reload (or a phone restoring the tab) shows the same registration, and the code only once.
+    registered_at = page.url
+    page.reload()
+    assert page.url == registered_at
+    again = page.get_by_role("status").filter(has_text=number).inner_text()
+    assert code not in again and number in again
+
     # Later: the link to track it fills in the number; the code is typed again.
     page.get_by_role("link", name=re.compile("Lacak permohonan ini|Track this request")).click()
     assert page.get_by_label(re.compile("Nomor pendaftaran|Registration number")).input_value() == number
@@ -196,9 +203,21 @@ def other_village_request(page):
     return row.get_by_role("rowheader").inner_text().strip()
 
 
+def _officer_finds_the_request_in_their_inbox(desk, number, elsewhere):
+    """The admin start page lists the officer's work: the new request is there, once."""
+    desk.goto("/admin/")
+    inbox = desk.get_by_role("region", name=re.compile("^(Pekerjaan Anda|Your work)$"))
+    new = inbox.locator(".inbox-section--ppid-new")
+    expect(new.get_by_role("heading")).to_contain_text(re.compile("Permohonan baru|New requests"))
+    expect(new.get_by_role("link", name=re.compile(re.escape(number)))).to_have_count(1)
+    expect(inbox.get_by_role("link", name=re.compile(re.escape(elsewhere)))).to_have_count(0)
+    audit(desk, "officer-inbox")
+
+
 def _officer_lists_only_their_village(desk, number, elsewhere):
     """The village officer's list and search hold their village's requests only."""
     admin_login(desk, "ppid_desa")
+    _officer_finds_the_request_in_their_inbox(desk, number, elsewhere)
     desk.get_by_role("link", name=re.compile("^(Permohonan informasi|Information requests)$")).first.click()
     results = desk.locator("#result_list")
     expect(results.get_by_role("link", name=number, exact=True)).to_have_count(1)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal import csv_export, wilayah
+from portal.opendata import conventions
 from portal.templatetags.portal import persen
 
 from . import coverage, opendata
@@ -233,18 +234,21 @@ def registry_csv(request):
     """`/kim/data.csv`: the public registry as CSV (no personal data)."""
     rows = opendata.registry_rows(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="kim.csv"'
-    writer = csv_export.DictWriter(response, fieldnames=opendata.CSV_FIELDS)
-    writer.writeheader()
+    response["Content-Disposition"] = 'attachment; filename="registri-kim.csv"'
+    writer = csv_export.writer(response)
+    writer.writerow(conventions.csv_header(opendata.CSV_FIELDS, opendata.DATASET, request))
     for row in rows:
-        writer.writerow(opendata.flatten(row))
+        flat = opendata.flatten(row)
+        writer.writerow([flat[name] for name in opendata.CSV_FIELDS])
     return response
 
 
 def registry_json(request):
     """`/kim/data.json`: the public registry as JSON (no personal data)."""
-    payload = {"meta": opendata.meta(request), "kim": opendata.registry_rows(request)}
-    return HttpResponse(
+    payload = {"meta": opendata.meta(request), "kim": opendata.json_rows(request)}
+    response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=1, default=str),
         content_type="application/json; charset=utf-8",
     )
+    response["Content-Disposition"] = 'attachment; filename="registri-kim.json"'
+    return response

@@ -50,7 +50,7 @@ LINE_COLUMN_NOTES = [
     ("sumber_dana", _("source of funds: DDS, ADD, PBH, PAD, PBK, PBP, …")),
     ("anggaran", _("budget in Rupiah")),
     ("realisasi", _("realisation in Rupiah from the latest published report; empty without one")),
-    ("data_contoh", _("ya for invented sample data")),
+    ("data_contoh", _("true for invented sample data")),
 ]
 SUMMARY_COLUMN_NOTES = [
     ("kode_desa, nama_desa, kode_kecamatan, nama_kecamatan", _("the village and its kecamatan")),
@@ -66,7 +66,7 @@ SUMMARY_COLUMN_NOTES = [
         "persen_realisasi_belanja",
         _("the latest realisation report and its rates"),
     ),
-    ("data_contoh, diterbitkan", _("sample data flag and time of publication")),
+    ("data_contoh, diterbitkan", _("sample data flag (true/false) and time of publication (+07:00)")),
 ]
 
 C = datasets.column
@@ -88,7 +88,7 @@ LINE_FIELDS = [
     C("sumber_dana", "string", _("source of funds")),
     C("anggaran", "integer", _("budget in Rupiah")),
     C("realisasi", "integer", _("realisation in Rupiah; empty without a report")),
-    datasets.yes_no("data_contoh", _("invented sample data")),
+    datasets.boolean("data_contoh", _("invented sample data")),
 ]
 SUMMARY_FIELDS = [
     *VILLAGE_FIELDS,
@@ -117,7 +117,7 @@ SUMMARY_FIELDS = [
     C("realisasi_belanja", "integer", _("spending realised in Rupiah")),
     C("persen_realisasi_pendapatan", "number", _("revenue realisation rate in percent")),
     C("persen_realisasi_belanja", "number", _("spending realisation rate in percent")),
-    datasets.yes_no("data_contoh", _("invented sample data")),
+    datasets.boolean("data_contoh", _("invented sample data")),
     C("diterbitkan", "datetime", _("time of publication (ISO 8601)"), format="any"),
 ]
 KEYWORDS = ("APBDes", "anggaran desa", "keuangan desa", "Dana Desa")

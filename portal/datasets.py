@@ -109,14 +109,9 @@ def column(name, type_, description, **extra):
     return {"name": name, "type": type_, "description": description, **extra}
 
 
-def yes_no(name, description):
-    """A boolean column written ``ya``/``tidak`` in CSV and ``true``/``false`` in JSON."""
-    return column(name, "boolean", description, trueValues=["ya", "true"], falseValues=["tidak", "false"])
-
-
-def one_zero(name, description):
-    """A boolean column written ``1``/``0`` in CSV and ``true``/``false`` in JSON."""
-    return column(name, "boolean", description, trueValues=["1", "true"], falseValues=["0", "false"])
+def boolean(name, description):
+    """A boolean column, written ``true``/``false`` in CSV as in JSON."""
+    return column(name, "boolean", description, trueValues=["true"], falseValues=["false"])
 
 
 register_producer(Producer("diskominfo", settings.OFFICE_NAME))

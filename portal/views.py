@@ -19,6 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from . import datasets, search, services, wilayah
 from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
+from .opendata import conventions
 from .opendata import http as opendata_http
 from .region_summary import district_summary
 from .throttle import throttle
@@ -120,6 +121,8 @@ class DataCatalogueView(TemplateView):
         ]
         context["licence"] = datasets.LICENCE
         context["licence_url"] = datasets.LICENCE_URL
+        context["renamed"] = conventions.live_renames()
+        context["sunset"] = min((sunset for *_names, sunset in context["renamed"]), default=None)
         return context
 
 

@@ -320,14 +320,14 @@ def test_sample_budgets_are_labelled_as_samples(client, publish_budget):
     assert "Sample data." in page(client, village_url(SUMBERREJO))
     assert "Sample data." in page(client, "/apbdes/2024/")
     assert {row["data_contoh"] for row in csv_rows(client.get(village_url(SUMBERREJO, suffix=".csv")))} == {
-        "ya"
+        "true"
     }
     assert json.loads(client.get(village_url(SUMBERREJO, suffix=".json")).content)["data_contoh"] is True
     publish_budget()
     by_village = {
         row["kode_desa"]: row["data_contoh"] for row in csv_rows(client.get("/apbdes/2024/baris.csv"))
     }
-    assert by_village == {SUMBERREJO: "ya", SEDAHKIDUL: "tidak"}
+    assert by_village == {SUMBERREJO: "true", SEDAHKIDUL: "false"}
 
 
 def test_downloads_defuse_spreadsheet_formulas_and_import_again(client, publish_budget):

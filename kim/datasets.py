@@ -1,12 +1,12 @@
 """The KIM registry in the open data catalogue (see portal.datasets)."""
 
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal import datasets
 
-from .models import Kim
+from .models import Kim, Post
 
 C = datasets.column
 
@@ -38,6 +38,7 @@ datasets.register(
             datasets.Download("JSON", reverse("kim:data-json"), "json"),
         ],
         last_updated=lambda: Kim.objects.published().aggregate(latest=Max("updated"))["latest"],
+        issued=lambda: Kim.objects.published().aggregate(first=Min("created"))["first"],
         page_url=lambda: reverse("kim:list"),
         frequency="CONT",
         themes=("GOVE", "SOCI"),
@@ -66,5 +67,46 @@ datasets.register(
             C("email_publik", "string", _("e-mail, when published by the KIM")),
             datasets.boolean("data_contoh", _("invented sample data")),
         ],
+    )
+)
+
+NEWS_FIELDS = [
+    C("judul", "string", _("title of the post"), constraints={"required": True}),
+    C("slug", "string", _("short name used in its address")),
+    C("url", "string", _("address of the post"), format="uri"),
+    C("kim", "string", _("name of the KIM that wrote it")),
+    C("slug_kim", "string", _("short name of the KIM")),
+    C("kode_desa", "string", _("Kemendagri code of the KIM's village")),
+    C("nama_desa", "string", _("name of the village")),
+    C("kode_kecamatan", "string", _("Kemendagri code of the kecamatan")),
+    C("nama_kecamatan", "string", _("name of the kecamatan")),
+    C("ringkasan", "string", _("the opening of the text")),
+    C("diterbitkan", "datetime", _("time of publication (ISO 8601)"), format="any"),
+    C("diubah", "datetime", _("time of the last change, such as a correction note (ISO 8601)"), format="any"),
+    datasets.boolean("data_contoh", _("invented sample data")),
+]
+
+datasets.register(
+    datasets.Dataset(
+        key="kim-kabar",
+        title=_("KIM news"),
+        description=_(
+            "Every published post of the KIM news: title, the KIM and its village, the opening of the text and "
+            "the address of the whole post, with the times of publication and last change."
+        ),
+        order=31,
+        columns=[(field["name"], field["description"]) for field in NEWS_FIELDS],
+        downloads=lambda: [
+            datasets.Download("CSV", reverse("kim:news-data-csv"), "csv"),
+            datasets.Download("JSON", reverse("kim:news-data-json"), "json"),
+        ],
+        # Over every post, so that a post leaving the public site counts as a change too.
+        last_updated=lambda: Post.objects.aggregate(latest=Max("updated"))["latest"],
+        issued=lambda: Post.objects.published().aggregate(first=Min("published_at"))["first"],
+        page_url=lambda: reverse("kim:posts"),
+        frequency="CONT",
+        themes=("SOCI", "GOVE"),
+        keywords=("KIM", "kabar KIM", "berita desa"),
+        fields=NEWS_FIELDS,
     )
 )

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal import csv_export, wilayah
-from portal.opendata import conventions
+from portal.opendata import conventions, tables
 from portal.templatetags.portal import persen
 
-from . import coverage, opendata
+from . import coverage, news_data, opendata
 from .forms import KimFilterForm, PostFilterForm
 from .models import BoardMember, Forum, ForumBoardMember, Kim, KimStatusChange, Post
 
@@ -252,3 +252,14 @@ def registry_json(request):
     )
     response["Content-Disposition"] = 'attachment; filename="registri-kim.json"'
     return response
+
+
+def news_csv(request):
+    """`/kim/kabar/data.csv`: every published KIM post."""
+    return tables.csv_response("kabar-kim", news_data.COLUMNS, news_data.rows(request))
+
+
+def news_json(request):
+    """`/kim/kabar/data.json`: the same as JSON."""
+    rows = news_data.rows(request)
+    return tables.json_response("kabar-kim", {"kolom": news_data.COLUMNS, "jumlah": len(rows), "kabar": rows})

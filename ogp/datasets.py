@@ -1,12 +1,13 @@
 """Village budgets in the open data catalogue, with the JSON API (see portal.datasets)."""
 
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal import datasets
+from portal.models import Village
 
-from .models import BudgetSummary
+from .models import BudgetSummary, BudgetVersion
 
 
 def _yearly(label_urls):
@@ -34,6 +35,12 @@ def _summary_downloads():
             ("json", lambda year: reverse("ogp:year_summary", kwargs={"year": year, "fmt": "json"})),
         ]
     )
+
+
+def _first_published():
+    """The first publication of each year's budgets: ``{year: datetime}`` (one query)."""
+    versions = BudgetVersion.objects.published().filter(budget__village__kind=Village.Kind.DESA)
+    return dict(versions.values_list("budget__year").annotate(first=Min("published_at")).order_by())
 
 
 def _last_published():
@@ -160,6 +167,7 @@ datasets.register(
         columns=LINE_COLUMN_NOTES,
         downloads=_line_downloads,
         last_updated=_last_published,
+        issued=_first_published,
         page_url=lambda: reverse("ogp:apbdes"),
         api=API,
         producer="pemerintah-desa",
@@ -181,6 +189,7 @@ datasets.register(
         columns=SUMMARY_COLUMN_NOTES,
         downloads=_summary_downloads,
         last_updated=_last_published,
+        issued=_first_published,
         page_url=lambda: reverse("ogp:apbdes"),
         producer="pemerintah-desa",
         frequency="ANNUAL",

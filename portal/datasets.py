@@ -9,8 +9,9 @@ start-up like panels)::
         last_updated=lambda: Visit.objects.published().aggregate(m=Max("updated_at"))["m"],
     ))
 
-`downloads` and `last_updated` run when the catalogue page is shown: each
-must use a fixed number of queries. API endpoints are listed the same way with
+`downloads` and `last_updated` run when the catalogue page is shown, and
+`issued` (the first publication, per year for a yearly collection) when the
+machine-readable catalogue is built: each must use a fixed number of queries. API endpoints are listed the same way with
 an example request.
 
 The machine-readable catalogue (`portal.opendata`: DCAT, the CKAN API,
@@ -57,6 +58,8 @@ class Dataset:
     columns: list  # (name, description)
     downloads: Callable  # () -> list[Download]
     last_updated: Callable  # () -> date/datetime or None
+    # () -> first publication: a date/datetime, or {year: date/datetime} for a yearly collection
+    issued: Callable = lambda: None
     page_url: Callable = lambda: ""
     api: list = field(default_factory=list)
     has_sample_data: bool = True

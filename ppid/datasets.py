@@ -1,12 +1,12 @@
 """PPID statistics in the open data catalogue (see portal.datasets)."""
 
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal import datasets
 
-from .models import InfoRequest
+from .models import DipItem, InfoRequest
 
 C = datasets.column
 COUNTS = (
@@ -54,6 +54,7 @@ datasets.register(
             datasets.Download("JSON", reverse("ppid:statistics_json"), "json"),
         ],
         last_updated=lambda: InfoRequest.objects.aggregate(latest=Max("updated_at"))["latest"],
+        issued=lambda: InfoRequest.objects.aggregate(first=Min("registered_at"))["first"],
         page_url=lambda: reverse("ppid:statistics"),
         producer="ppid-utama",
         frequency="CONT",
@@ -71,5 +72,116 @@ datasets.register(
             C("keberatan", "integer", _("objections to the atasan PPID")),
             C("sengketa", "integer", _("disputes at the Komisi Informasi")),
         ],
+    )
+)
+
+B = datasets.boolean
+REGISTER_FIELDS = [
+    C("nomor", "string", _("registration number"), constraints={"required": True}),
+    C("tahun", "integer", _("year of registration")),
+    C("unit", "string", _("name of the PPID unit")),
+    C("slug_unit", "string", _("short name of the unit")),
+    C("kode_desa", "string", _("Kemendagri code of the village, for a village unit")),
+    C("informasi_diminta", "string", _("the information requested, as the register shows it")),
+    C("saluran", "string", _("how the request came in: online, desk, post, email, phone")),
+    C("diterima", "date", _("date received")),
+    C("tenggat", "date", _("due date in force")),
+    C("perpanjangan_hari_kerja", "integer", _("extension in working days (0 without one)")),
+    C(
+        "status",
+        "string",
+        _("status: registered, in_process, extended, granted, partly_granted, refused, withdrawn"),
+    ),
+    C("keputusan", "string", _("decision of the written notice: granted, partly_granted or refused")),
+    C("dijawab", "date", _("date answered")),
+    B("terlambat", _("answered after the due date, or still open past it")),
+    C("jumlah_keberatan", "integer", _("objections filed against the answer")),
+    C("url", "string", _("address of the register entry"), format="uri"),
+    B("data_contoh", _("invented sample data")),
+]
+DIP_FIELDS = [
+    C("id", "integer", _("number of the item in the portal"), constraints={"required": True}),
+    C("judul", "string", _("title of the information")),
+    C("ringkasan", "string", _("summary of contents")),
+    C(
+        "kategori",
+        "string",
+        _("category under UU 14/2008"),
+        constraints={"enum": ["berkala", "serta_merta", "setiap_saat", "dikecualikan"]},
+    ),
+    C("tahun", "integer", _("year of the information")),
+    C("unit", "string", _("name of the PPID unit")),
+    C("slug_unit", "string", _("short name of the unit")),
+    C("kode_desa", "string", _("Kemendagri code of the village, for a village unit")),
+    C("pejabat_penguasa", "string", _("official who holds the information")),
+    C("penanggung_jawab", "string", _("person responsible for it")),
+    C("tanggal_dibuat", "date", _("date produced")),
+    C("tempat_dibuat", "string", _("place produced")),
+    B("softcopy", _("available as softcopy")),
+    B("hardcopy", _("available as hardcopy")),
+    C("jangka_waktu_simpan", "string", _("retention period")),
+    C("pasal_pengecualian", "string", _("letter of Pasal 17 for exempt information")),
+    C("dikecualikan_sampai", "date", _("end of the exemption")),
+    C("dokumen", "string", _("address of the newest document version; empty when exempt or on request")),
+    C("versi_dokumen", "integer", _("number of the newest document version")),
+    B("dari_opensid", _("taken in from the village's OpenSID site")),
+    C("url", "string", _("address of the item's page"), format="uri"),
+    C("diterbitkan", "datetime", _("time of publication (ISO 8601)"), format="any"),
+    B("data_contoh", _("invented sample data")),
+]
+
+
+def _notes(fields):
+    return [(field["name"], field["description"]) for field in fields]
+
+
+datasets.register(
+    datasets.Dataset(
+        key="ppid-register",
+        title=_("Public register of information requests"),
+        description=_(
+            "Every request in the public register with its unit, the information asked for, dates, status, "
+            "decision and objections. Nothing about the requesters is included, not even their initials."
+        ),
+        order=21,
+        columns=_notes(REGISTER_FIELDS),
+        downloads=lambda: [
+            datasets.Download("CSV", reverse("ppid:register_csv"), "csv"),
+            datasets.Download("JSON", reverse("ppid:register_json"), "json"),
+        ],
+        # Over every row, so that leaving the register or being withdrawn counts as a change too.
+        last_updated=lambda: InfoRequest.objects.aggregate(latest=Max("updated_at"))["latest"],
+        issued=lambda: InfoRequest.objects.public_register().aggregate(first=Min("registered_at"))["first"],
+        page_url=lambda: reverse("ppid:register"),
+        producer="ppid-utama",
+        frequency="CONT",
+        themes=("GOVE", "JUST"),
+        keywords=("PPID", "register permohonan", "permohonan informasi", "UU 14/2008"),
+        fields=REGISTER_FIELDS,
+    )
+)
+datasets.register(
+    datasets.Dataset(
+        key="ppid-dip",
+        title=_("List of public information (DIP)"),
+        description=_(
+            "The Daftar Informasi Publik of every PPID unit: each published item with its category, year, "
+            "holder, formats, retention and the address of its document; exempt items with their Pasal 17 "
+            "letter and the end of the exemption."
+        ),
+        order=22,
+        columns=_notes(DIP_FIELDS),
+        downloads=lambda: [
+            datasets.Download("CSV", reverse("ppid:dip_csv"), "csv"),
+            datasets.Download("JSON", reverse("ppid:dip_json"), "json"),
+        ],
+        last_updated=lambda: DipItem.objects.aggregate(latest=Max("updated_at"))["latest"],
+        issued=lambda: DipItem.objects.published().aggregate(first=Min("published_at"))["first"],
+        page_url=lambda: reverse("ppid:dip"),
+        producer="ppid-utama",
+        frequency="CONT",
+        themes=("GOVE",),
+        keywords=("PPID", "Daftar Informasi Publik", "DIP", "informasi berkala"),
+        fields=DIP_FIELDS,
     )
 )

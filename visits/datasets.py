@@ -1,6 +1,6 @@
 """Published visits in the open data catalogue (see portal.datasets)."""
 
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +36,7 @@ datasets.register(
             datasets.Download("JSON", reverse("visits:data-json"), "json"),
         ],
         last_updated=lambda: Visit.objects.published().aggregate(latest=Max("updated_at"))["latest"],
+        issued=lambda: Visit.objects.published().aggregate(first=Min("publish_at"))["first"],
         page_url=lambda: reverse("visits:list"),
         frequency="IRREG",
         themes=("GOVE",),

@@ -10,7 +10,8 @@ throttled per client and carries a honeypot.
 
 Modules: `information` (home, units, legal basis, maklumat, DIP), `requests`
 (the request form, tracking, survey, the requester's papers), `register`,
-`objections` and `figures` (statistics, reports, satisfaction index).
+`objections`, `figures` (statistics, reports, satisfaction index) and `opendata` (the
+register and the DIP as files).
 """
 
 from ..downloads import private_headers
@@ -35,6 +36,7 @@ from .information import (
     statistics_coverage,
 )
 from .objections import objection_new, objection_registered
+from .opendata import dip_csv, dip_json, register_csv, register_json
 from .register import RegisterDetailView, RegisterListView
 from .requests import (
     DOCUMENT_SALT,
@@ -53,6 +55,10 @@ from .requests import (
 )
 
 __all__ = [
+    "dip_csv",
+    "dip_json",
+    "register_csv",
+    "register_json",
     "DOCUMENT_SALT",
     "FORM_RATE",
     "LINK_MAX_AGE",

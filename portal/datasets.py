@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 LICENCE = _("Creative Commons Attribution 4.0 International (CC BY 4.0)")
@@ -101,6 +102,12 @@ def producers():
 
 def producer(key):
     return _producers.get(key)
+
+
+def downloads_of(dataset):
+    """A dataset's downloads at their one address, which has no language prefix (`portal.languages`)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return dataset.downloads()
 
 
 def datasets():

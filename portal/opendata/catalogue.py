@@ -66,7 +66,7 @@ def entries():
     """Every entry, in registry order and newest year first (a fixed number of queries)."""
     result = []
     for dataset in datasets.datasets():
-        downloads = dataset.downloads()
+        downloads = datasets.downloads_of(dataset)
         modified = dataset.last_updated()
         issued = dataset.issued()
         years = list(dict.fromkeys(d.year for d in downloads if d.year is not None))

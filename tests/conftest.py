@@ -46,6 +46,17 @@ def _throttle_clock_held_still(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _default_language_between_tests():
+    """A request leaves its language active in the thread; `reverse` gives that language's address
+    (`/en/…`), so each test starts and ends in the default language."""
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

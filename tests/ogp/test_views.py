@@ -30,7 +30,8 @@ REALISED = [
 
 
 def page(client, url, **extra):
-    response = client.get(url, **{**EN, **extra})
+    """The page in English, at its /en/ address."""
+    response = client.get("/en" + url, **{**EN, **extra})
     assert response.status_code == 200, response.status_code
     return response.content.decode()
 
@@ -165,7 +166,7 @@ def test_regency_page_shows_compliance_totals_and_the_missing_villages(client, p
         .order_by("name")
         .first()
     )
-    assert f'<a href="/wilayah/{missing.code}/">{missing.label}</a>' in html
+    assert f'<a href="/en/wilayah/{missing.code}/">{missing.label}</a>' in html
     assert "Rp1.600.000.000" in html  # Dana Desa: 800.000.000 × 2
     assert "Rp2.134.000.000" in html  # spending: 942.000.000 + 1.192.000.000
     assert "/apbdes/2024/35.22.18.2007/" in html
@@ -176,7 +177,7 @@ def test_index_shows_the_latest_year(client, publish_budget):
     publish_budget(year=2024)
     html = page(client, "/apbdes/")
     assert "Village budgets (APBDes) 2024" in html
-    assert 'href="/apbdes/2023/"' in html
+    assert 'href="/en/apbdes/2023/"' in html
 
 
 def test_the_village_table_sorts_by_query_parameter(client, publish_budget):

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 def _nodes(client, path):
     response = client.get(path)
     assert response.status_code == 200, path
-    found = extruct.extract(response.content.decode(), base_url="http://testserver" + path, syntaxes=["json-ld"])
+    found = extruct.extract(
+        response.content.decode(), base_url="http://testserver" + path, syntaxes=["json-ld"]
+    )
     nodes = []
     for block in found["json-ld"]:
         nodes.extend(block.get("@graph", [block]))

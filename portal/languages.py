@@ -13,7 +13,7 @@ a data file or feed asked for under ``/en/`` is sent to its own address.
 """
 
 from django.conf import settings
-from django.urls import Resolver404, URLResolver, resolve, reverse
+from django.urls import NoReverseMatch, Resolver404, URLResolver, resolve, reverse
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
@@ -60,7 +60,10 @@ def translated_path(path, language):
     if not name:
         return None
     with translation.override(language):
-        return reverse(name, args=match.args, kwargs=match.kwargs)
+        try:
+            return reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
 
 
 def alternates(request):

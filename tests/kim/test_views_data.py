@@ -78,7 +78,7 @@ def test_forum_page_shows_the_board_and_where_members_come_from(en, registry):
     html = en.get(reverse("kim:forum")).content.decode()
     assert "Forum KIM Kabupaten Bojonegoro" in html
     assert "Sufyan" in html and "Sekretaris Desa Pejambon" in html and "Desa Pejambon" in html
-    assert 'href="/kim/sendang-potro/"' in html
+    assert 'href="/en/kim/sendang-potro/"' in html
     assert "sample-notice" in html
 
 
@@ -132,7 +132,7 @@ def test_sitemaps_list_published_profiles_and_news(registry, news):
 
 def test_village_page_shows_its_kims_and_their_news(en, news):
     html = en.get("/wilayah/35.22.18.2007/").content.decode()
-    assert 'href="/kim/sendang-potro/"' in html
+    assert 'href="/en/kim/sendang-potro/"' in html
     assert "Berita baru" in html
     assert "Masih draf" not in html
     html = en.get(f"/wilayah/{PEJAMBON}/").content.decode()
@@ -142,7 +142,7 @@ def test_village_page_shows_its_kims_and_their_news(en, news):
 def test_kecamatan_page_shows_its_kim_coverage(en, registry):
     html = en.get("/wilayah/35.22.18/").content.decode()
     assert "2 of 12 villages have at least one active KIM (16.7%)" in html
-    assert 'href="/wilayah/35.22.18.2001/"' in html  # Pelem: only an inactive KIM
+    assert 'href="/en/wilayah/35.22.18.2001/"' in html  # Pelem: only an inactive KIM
 
 
 def test_a_dissolved_kim_shows_its_last_board_as_such(en, registry):

@@ -9,33 +9,35 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from portal import wilayah
+from portal.opendata.conventions import boolean, iso_time, with_old_names
 
 from .models import Kim, MediaChannel
 
 CSV_FIELDS = [
-    "name",
+    "nama",
     "slug",
     "url",
-    "village_code",
-    "village_name",
-    "village_kind",
-    "district_code",
-    "district_name",
+    "kode_desa",
+    "nama_desa",
+    "jenis_desa",
+    "kode_kecamatan",
+    "nama_kecamatan",
     "status",
-    "status_since",
-    "level",
-    "founded_on",
-    "decree_number",
-    "decree_date",
-    "decree_issuer",
-    "decree_subject",
-    "member_count",
-    "website",
-    "media_channels",
-    "public_phone",
-    "public_email",
-    "is_sample",
+    "status_sejak",
+    "tingkat",
+    "tanggal_berdiri",
+    "nomor_sk",
+    "tanggal_sk",
+    "penerbit_sk",
+    "perihal_sk",
+    "jumlah_anggota",
+    "situs_web",
+    "kanal_media",
+    "telepon_publik",
+    "email_publik",
+    "data_contoh",
 ]
+DATASET = "kim"
 
 
 def registry_rows(request=None):
@@ -46,50 +48,58 @@ def registry_rows(request=None):
         .prefetch_related(Prefetch("channels", queryset=MediaChannel.objects.order_by("order", "pk")))
         .order_by("name", "pk")
     )
-    rows = []
-    for kim in kims:
-        channels = [{"kind": c.kind, "url": c.url, "name": c.name} for c in kim.channels.all()]
-        website = next(
-            (c["url"] for c in channels if c["kind"] == MediaChannel.Kind.WEBSITE and c["url"]), ""
+    return [_row(kim, request) for kim in kims]
+
+
+def _row(kim, request):
+    channels = [{"jenis": c.kind, "url": c.url, "nama": c.name} for c in kim.channels.all()]
+    website = next((c["url"] for c in channels if c["jenis"] == MediaChannel.Kind.WEBSITE and c["url"]), "")
+    url = kim.get_absolute_url()
+    public = kim.contact_is_public
+    return {
+        "nama": kim.name,
+        "slug": kim.slug,
+        "url": request.build_absolute_uri(url) if request is not None else url,
+        "kode_desa": kim.village.code,
+        "nama_desa": kim.village.name,
+        "jenis_desa": kim.village.kind,
+        "kode_kecamatan": kim.village.district.code,
+        "nama_kecamatan": kim.village.district.name,
+        "status": kim.status,
+        "status_sejak": _iso(kim.status_since),
+        "tingkat": kim.level.name if kim.level else "",
+        "tanggal_berdiri": _iso(kim.founded_on),
+        "nomor_sk": kim.decree_number,
+        "tanggal_sk": _iso(kim.decree_date),
+        "penerbit_sk": kim.decree_issuer,
+        "perihal_sk": kim.decree_subject,
+        "jumlah_anggota": kim.member_count,
+        "situs_web": website,
+        "kanal_media": channels,
+        "telepon_publik": kim.phone if public else "",
+        "email_publik": kim.email if public else "",
+        "data_contoh": kim.is_sample,
+    }
+
+
+def json_rows(request=None):
+    """The rows as JSON serves them: with the old names beside the new for one release."""
+    return [
+        with_old_names(
+            {**row, "kanal_media": [with_old_names(c, DATASET) for c in row["kanal_media"]]}, DATASET
         )
-        url = kim.get_absolute_url()
-        rows.append(
-            {
-                "name": kim.name,
-                "slug": kim.slug,
-                "url": request.build_absolute_uri(url) if request is not None else url,
-                "village_code": kim.village.code,
-                "village_name": kim.village.name,
-                "village_kind": kim.village.kind,
-                "district_code": kim.village.district.code,
-                "district_name": kim.village.district.name,
-                "status": kim.status,
-                "status_since": _iso(kim.status_since),
-                "level": kim.level.name if kim.level else "",
-                "founded_on": _iso(kim.founded_on),
-                "decree_number": kim.decree_number,
-                "decree_date": _iso(kim.decree_date),
-                "decree_issuer": kim.decree_issuer,
-                "decree_subject": kim.decree_subject,
-                "member_count": kim.member_count,
-                "website": website,
-                "media_channels": channels,
-                "public_phone": kim.phone if kim.contact_is_public else "",
-                "public_email": kim.email if kim.contact_is_public else "",
-                "is_sample": kim.is_sample,
-            }
-        )
-    return rows
+        for row in registry_rows(request)
+    ]
 
 
 def flatten(row):
     """A row for CSV: channels as “kind url” pairs separated by “ | ”."""
     flat = dict(row)
-    flat["media_channels"] = " | ".join(
-        f"{c['kind']} {c['url'] or c['name']}".strip() for c in row["media_channels"]
+    flat["kanal_media"] = " | ".join(
+        f"{c['jenis']} {c['url'] or c['nama']}".strip() for c in row["kanal_media"]
     )
-    flat["member_count"] = "" if row["member_count"] is None else row["member_count"]
-    flat["is_sample"] = "1" if row["is_sample"] else "0"
+    flat["jumlah_anggota"] = "" if row["jumlah_anggota"] is None else row["jumlah_anggota"]
+    flat["data_contoh"] = boolean(row["data_contoh"])
     return flat
 
 
@@ -99,9 +109,9 @@ def meta(request=None):
         "title": f"Registry of KIM, {regency.full_name}",
         "publisher": regency.government_name,
         "region_code": regency.code,
-        "generated": timezone.now().isoformat(timespec="seconds"),
+        "generated": iso_time(timezone.now()),
         "fields": CSV_FIELDS,
-        "note": "Invented demonstration records have is_sample = true.",
+        "note": "Invented demonstration records have data_contoh = true.",
     }
 
 

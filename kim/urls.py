@@ -11,6 +11,7 @@ from . import feeds, views
 
 app_name = "kim"
 DATA = open_data(last_modified=dataset_updated("kim"), dataset="kim")
+NEWS = open_data(last_modified=dataset_updated("kim-kabar"))
 
 urlpatterns = [
     path("", views.KimListView.as_view(), name="list"),
@@ -19,6 +20,8 @@ urlpatterns = [
     path("data.csv", DATA(views.registry_csv), name="data-csv"),
     path("data.json", DATA(views.registry_json), name="data-json"),
     path("kabar/", views.PostListView.as_view(), name="posts"),
+    path("kabar/data.csv", NEWS(views.news_csv), name="news-data-csv"),
+    path("kabar/data.json", NEWS(views.news_json), name="news-data-json"),
     path("kabar/feed/", open_feed(feeds.LatestPostsFeed()), name="feed"),
     path("kabar/feed/atom/", open_feed(feeds.LatestPostsAtomFeed()), name="feed-atom"),
     path("kabar/<slug:slug>/", views.PostDetailView.as_view(), name="post"),

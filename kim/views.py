@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal import csv_export, wilayah
+from portal.opendata import conventions, tables
 from portal.templatetags.portal import persen
 
-from . import coverage, opendata
+from . import coverage, news_data, opendata
 from .forms import KimFilterForm, PostFilterForm
 from .models import BoardMember, Forum, ForumBoardMember, Kim, KimStatusChange, Post
 
@@ -233,18 +234,32 @@ def registry_csv(request):
     """`/kim/data.csv`: the public registry as CSV (no personal data)."""
     rows = opendata.registry_rows(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="kim.csv"'
-    writer = csv_export.DictWriter(response, fieldnames=opendata.CSV_FIELDS)
-    writer.writeheader()
+    response["Content-Disposition"] = 'attachment; filename="registri-kim.csv"'
+    writer = csv_export.writer(response)
+    writer.writerow(conventions.csv_header(opendata.CSV_FIELDS, opendata.DATASET, request))
     for row in rows:
-        writer.writerow(opendata.flatten(row))
+        flat = opendata.flatten(row)
+        writer.writerow([flat[name] for name in opendata.CSV_FIELDS])
     return response
 
 
 def registry_json(request):
     """`/kim/data.json`: the public registry as JSON (no personal data)."""
-    payload = {"meta": opendata.meta(request), "kim": opendata.registry_rows(request)}
-    return HttpResponse(
+    payload = {"meta": opendata.meta(request), "kim": opendata.json_rows(request)}
+    response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=1, default=str),
         content_type="application/json; charset=utf-8",
     )
+    response["Content-Disposition"] = 'attachment; filename="registri-kim.json"'
+    return response
+
+
+def news_csv(request):
+    """`/kim/kabar/data.csv`: every published KIM post."""
+    return tables.csv_response("kabar-kim", news_data.COLUMNS, news_data.rows(request))
+
+
+def news_json(request):
+    """`/kim/kabar/data.json`: the same as JSON."""
+    rows = news_data.rows(request)
+    return tables.json_response("kabar-kim", {"kolom": news_data.COLUMNS, "jumlah": len(rows), "kabar": rows})

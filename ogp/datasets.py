@@ -1,12 +1,13 @@
 """Village budgets in the open data catalogue, with the JSON API (see portal.datasets)."""
 
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal import datasets
+from portal.models import Village
 
-from .models import BudgetSummary
+from .models import BudgetSummary, BudgetVersion
 
 
 def _yearly(label_urls):
@@ -36,6 +37,12 @@ def _summary_downloads():
     )
 
 
+def _first_published():
+    """The first publication of each year's budgets: ``{year: datetime}`` (one query)."""
+    versions = BudgetVersion.objects.published().filter(budget__village__kind=Village.Kind.DESA)
+    return dict(versions.values_list("budget__year").annotate(first=Min("published_at")).order_by())
+
+
 def _last_published():
     return BudgetSummary.objects.published().aggregate(latest=Max("last_published_at"))["latest"]
 
@@ -50,7 +57,7 @@ LINE_COLUMN_NOTES = [
     ("sumber_dana", _("source of funds: DDS, ADD, PBH, PAD, PBK, PBP, …")),
     ("anggaran", _("budget in Rupiah")),
     ("realisasi", _("realisation in Rupiah from the latest published report; empty without one")),
-    ("data_contoh", _("ya for invented sample data")),
+    ("data_contoh", _("true for invented sample data")),
 ]
 SUMMARY_COLUMN_NOTES = [
     ("kode_desa, nama_desa, kode_kecamatan, nama_kecamatan", _("the village and its kecamatan")),
@@ -66,7 +73,7 @@ SUMMARY_COLUMN_NOTES = [
         "persen_realisasi_belanja",
         _("the latest realisation report and its rates"),
     ),
-    ("data_contoh, diterbitkan", _("sample data flag and time of publication")),
+    ("data_contoh, diterbitkan", _("sample data flag (true/false) and time of publication (+07:00)")),
 ]
 
 C = datasets.column
@@ -88,7 +95,7 @@ LINE_FIELDS = [
     C("sumber_dana", "string", _("source of funds")),
     C("anggaran", "integer", _("budget in Rupiah")),
     C("realisasi", "integer", _("realisation in Rupiah; empty without a report")),
-    datasets.yes_no("data_contoh", _("invented sample data")),
+    datasets.boolean("data_contoh", _("invented sample data")),
 ]
 SUMMARY_FIELDS = [
     *VILLAGE_FIELDS,
@@ -117,7 +124,7 @@ SUMMARY_FIELDS = [
     C("realisasi_belanja", "integer", _("spending realised in Rupiah")),
     C("persen_realisasi_pendapatan", "number", _("revenue realisation rate in percent")),
     C("persen_realisasi_belanja", "number", _("spending realisation rate in percent")),
-    datasets.yes_no("data_contoh", _("invented sample data")),
+    datasets.boolean("data_contoh", _("invented sample data")),
     C("diterbitkan", "datetime", _("time of publication (ISO 8601)"), format="any"),
 ]
 KEYWORDS = ("APBDes", "anggaran desa", "keuangan desa", "Dana Desa")
@@ -160,6 +167,7 @@ datasets.register(
         columns=LINE_COLUMN_NOTES,
         downloads=_line_downloads,
         last_updated=_last_published,
+        issued=_first_published,
         page_url=lambda: reverse("ogp:apbdes"),
         api=API,
         producer="pemerintah-desa",
@@ -181,6 +189,7 @@ datasets.register(
         columns=SUMMARY_COLUMN_NOTES,
         downloads=_summary_downloads,
         last_updated=_last_published,
+        issued=_first_published,
         page_url=lambda: reverse("ogp:apbdes"),
         producer="pemerintah-desa",
         frequency="ANNUAL",

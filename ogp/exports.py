@@ -2,13 +2,15 @@
 
 The column names are those of the import template (``kode_rekening``,
 ``anggaran``, …) plus readable names, so a downloaded file can be re-imported
-and opened by anyone. Amounts are integer Rupiah.
+and opened by anyone. Amounts are integer Rupiah, booleans ``true``/``false``,
+times ISO 8601 with +07:00 (the conventions of `portal.opendata.conventions`).
 """
 
 import io
 import json
 
 from portal import csv_export
+from portal.opendata.conventions import boolean, iso_time
 
 from . import figures
 
@@ -113,7 +115,7 @@ def _number(value):
 
 def statement_line_rows(statement, village, year):
     version = statement.version
-    sample = "ya" if version.budget.is_sample else "tidak"
+    sample = boolean(version.budget.is_sample)
     for line in statement.lines:
         yield [
             village.code,
@@ -160,7 +162,7 @@ def version_json(version):
         "nama_jenis": str(version.get_kind_display()),
         "nomor_perdes": version.perdes_number,
         "tanggal_perdes": version.perdes_date.isoformat() if version.perdes_date else None,
-        "diterbitkan": version.published_at.isoformat() if version.published_at else None,
+        "diterbitkan": iso_time(version.published_at) or None,
         "catatan": version.note,
     }
 
@@ -171,7 +173,7 @@ def report_json(report):
         "nama_periode": str(report.get_period_display()),
         "posisi_per": report.as_of.isoformat(),
         "versi": report.version.number,
-        "diterbitkan": report.published_at.isoformat() if report.published_at else None,
+        "diterbitkan": iso_time(report.published_at) or None,
     }
 
 
@@ -248,8 +250,8 @@ def summary_row(summary):
         _number(summary.realised_spending),
         _number(summary.revenue_rate),
         _number(summary.spending_rate),
-        "ya" if summary.is_sample else "tidak",
-        summary.last_published_at.isoformat(),
+        boolean(summary.is_sample),
+        iso_time(summary.last_published_at),
     ]
 
 

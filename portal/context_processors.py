@@ -1,12 +1,14 @@
-"""Values every template may use: the deployment's names, the office contact and the layout's links."""
+"""Values every template may use: the deployment's names, the office contact, the layout's links
+and the page's languages."""
 
 import functools
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 
-from . import wilayah
+from . import languages, wilayah
 
 # The links of the shared layout (templates/base.html), as ``{{ nav.<key> }}``.
 NAV_URLS = {
@@ -21,8 +23,6 @@ NAV_URLS = {
     "portal_office_pages": ("portal:office_pages", ()),
     "portal_regions": ("portal:regions", ()),
     "portal_search": ("portal:search", ()),
-    "portal_set_language_en": ("portal:set_language", ("en",)),
-    "portal_set_language_id": ("portal:set_language", ("id",)),
     "ppid_dip": ("ppid:dip", ()),
     "ppid_dip_feed": ("ppid:dip_feed", ()),
     "ppid_home": ("ppid:home", ()),
@@ -57,3 +57,23 @@ def site(request):
         "current_year": timezone.localdate().year,
         "nav": nav_urls(),
     }
+
+
+def page_languages(request):
+    """``page_languages``: the page's addresses per language (for hreflang and the switcher), worked
+    out only when a template asks, and its Open Graph locales."""
+
+    def build():
+        alternates = languages.alternates(request)
+        current = translation.get_language()
+        root = len(request.build_absolute_uri("/")) - 1
+        by_code = {code: url[root:] for code, url in alternates}
+        others = [(code, name, by_code.get(code)) for code, name in settings.LANGUAGES if code != current]
+        return {
+            "alternates": alternates,
+            "others": others,
+            "og_locale": languages.OG_LOCALES.get(current, current),
+            "og_alternates": [languages.OG_LOCALES.get(code, code) for code, _name, _url in others],
+        }
+
+    return {"page_languages": SimpleLazyObject(build)}

@@ -9,8 +9,9 @@ start-up like panels)::
         last_updated=lambda: Visit.objects.published().aggregate(m=Max("updated_at"))["m"],
     ))
 
-`downloads` and `last_updated` run when the catalogue page is shown: each
-must use a fixed number of queries. API endpoints are listed the same way with
+`downloads` and `last_updated` run when the catalogue page is shown, and
+`issued` (the first publication, per year for a yearly collection) when the
+machine-readable catalogue is built: each must use a fixed number of queries. API endpoints are listed the same way with
 an example request.
 
 The machine-readable catalogue (`portal.opendata`: DCAT, the CKAN API,
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 LICENCE = _("Creative Commons Attribution 4.0 International (CC BY 4.0)")
@@ -57,6 +59,8 @@ class Dataset:
     columns: list  # (name, description)
     downloads: Callable  # () -> list[Download]
     last_updated: Callable  # () -> date/datetime or None
+    # () -> first publication: a date/datetime, or {year: date/datetime} for a yearly collection
+    issued: Callable = lambda: None
     page_url: Callable = lambda: ""
     api: list = field(default_factory=list)
     has_sample_data: bool = True
@@ -100,6 +104,12 @@ def producer(key):
     return _producers.get(key)
 
 
+def downloads_of(dataset):
+    """A dataset's downloads at their one address, which has no language prefix (`portal.languages`)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return dataset.downloads()
+
+
 def datasets():
     return sorted(_datasets.values(), key=lambda d: d.order)
 
@@ -109,14 +119,9 @@ def column(name, type_, description, **extra):
     return {"name": name, "type": type_, "description": description, **extra}
 
 
-def yes_no(name, description):
-    """A boolean column written ``ya``/``tidak`` in CSV and ``true``/``false`` in JSON."""
-    return column(name, "boolean", description, trueValues=["ya", "true"], falseValues=["tidak", "false"])
-
-
-def one_zero(name, description):
-    """A boolean column written ``1``/``0`` in CSV and ``true``/``false`` in JSON."""
-    return column(name, "boolean", description, trueValues=["1", "true"], falseValues=["0", "false"])
+def boolean(name, description):
+    """A boolean column, written ``true``/``false`` in CSV as in JSON."""
+    return column(name, "boolean", description, trueValues=["true"], falseValues=["false"])
 
 
 register_producer(Producer("diskominfo", settings.OFFICE_NAME))

@@ -17,6 +17,10 @@
   location and the other powerful browser features the portal never uses.
 - `ReplicaReadsMiddleware`: public GET pages may read from the read replica;
   writes, the admin and PPID requests stay on the primary.
+- `LanguageMiddleware`: a page speaks the language of its address (`/en/…`
+  English, unprefixed Indonesian); the admin, APIs, feeds and data files the
+  visitor's choice (`portal.languages`). Pages vary by address only, so the
+  page cache keeps one entry per page and language.
 """
 
 import time
@@ -28,10 +32,13 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import FileResponse
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
-from . import db_routers, two_factor
+from . import db_routers, languages, two_factor
 from .client_address import client_address
 from .uploads import serving
 
@@ -90,7 +97,8 @@ class ReplicaReadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        replica = request.method in ("GET", "HEAD") and not request.path.startswith(self.PRIMARY_PATHS)
+        path = languages.split(request.path)[1]
+        replica = request.method in ("GET", "HEAD") and not path.startswith(self.PRIMARY_PATHS)
         with db_routers.replica_reads(replica):
             return self.get_response(request)
 
@@ -164,4 +172,25 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """The language of a page is its address's; elsewhere the visitor's cookie or browser decides."""
+
+    def process_request(self, request):
+        from_path, _rest = languages.split(request.path_info)
+        if from_path is not None:
+            language = from_path
+        elif languages.is_page(request.path_info):
+            language = settings.LANGUAGE_CODE
+        else:
+            language = translation.get_language_from_request(request, check_path=False)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        if not languages.is_page(request.path_info):
+            patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", translation.get_language())
         return response

@@ -28,12 +28,13 @@ separately from curated keywords (see portal.search_pages).
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import Case, F, FloatField, IntegerField, OrderBy, Value, When, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .search_pages import TaskPage, matching_pages, register_pages, task_pages
 from .search_text import fold, names_text, suggestion, terms
@@ -91,7 +92,10 @@ def _connect(model, kind, affected):
 def _build(kind, obj):
     from .models import SearchEntry
 
-    data = _providers[kind].entry(obj)
+    # The index holds the default language's address (`/kim/…`, not `/en/kim/…`) whoever saves.
+    with translation.override(settings.LANGUAGE_CODE):
+        data = _providers[kind].entry(obj)
+        data["url"] = str(data["url"])
     title, summary = str(data["title"])[:300], str(data.get("summary", ""))[:400]
     return SearchEntry(
         kind=kind,

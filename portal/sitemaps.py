@@ -1,6 +1,7 @@
 """`/sitemap.xml`: the core's pages plus every app's ``sitemaps`` dict.
 
-Admin, tracking and search pages are left out on purpose.
+Admin, tracking and search pages are left out on purpose. Every page is listed in
+both languages with its `hreflang` alternates (`in_both_languages`).
 """
 
 from importlib import import_module
@@ -23,11 +24,19 @@ class CorePagesSitemap(Sitemap):
             "portal:office_pages",
             "portal:data",
             "portal:feeds",
-            "opendata:api",
         ]
 
     def location(self, name):
         return reverse(name)
+
+
+class MachinePagesSitemap(CorePagesSitemap):
+    """Pages of the machine-readable catalogue, at one address in the visitor's language."""
+
+    per_language = False
+
+    def items(self):
+        return ["opendata:api"]
 
 
 class DistrictSitemap(Sitemap):
@@ -57,9 +66,17 @@ class OfficePageSitemap(Sitemap):
         return page.updated
 
 
+def in_both_languages(sitemap):
+    """The sitemap listing each page in every language with its alternates (Indonesian as x-default)."""
+    if not getattr(sitemap, "per_language", True):
+        return sitemap
+    return type(sitemap.__name__, (sitemap,), {"i18n": True, "alternates": True, "x_default": True})
+
+
 def all_sitemaps():
     sitemaps = {
         "pages": CorePagesSitemap,
+        "api": MachinePagesSitemap,
         "kecamatan": DistrictSitemap,
         "desa": VillageSitemap,
         "tentang": OfficePageSitemap,
@@ -74,4 +91,4 @@ def all_sitemaps():
                 raise
             continue
         sitemaps.update(getattr(module, "sitemaps", {}))
-    return sitemaps
+    return {section: in_both_languages(sitemap) for section, sitemap in sitemaps.items()}

@@ -1,4 +1,10 @@
-"""URL configuration. Public URLs are an interface: see DESIGN.md's URL contract."""
+"""URL configuration. Public URLs are an interface: see DESIGN.md's URL contract.
+
+The public site is in ``i18n_patterns`` without a prefix for Indonesian, so
+every page is also at ``/en/…`` in English while its Indonesian address stays
+as it was; the catalogue's machine addresses, the admin and media are outside
+it (`portal.languages`).
+"""
 
 from django.conf import settings
 from django.contrib import admin
@@ -6,6 +12,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 
 from . import two_factor, views
+from .languages import i18n_patterns
 from .sitemaps import all_sitemaps
 from .uploads import serving
 
@@ -38,11 +45,13 @@ portal_patterns = [
 ]
 
 urlpatterns = [
-    path("", include((portal_patterns, "portal"))),
-    path("kunjungan/", include("visits.urls")),
-    path("kim/", include("kim.urls")),
-    path("ppid/", include("ppid.urls")),
-    path("", include("ogp.urls")),
+    *i18n_patterns(
+        path("", include((portal_patterns, "portal"))),
+        path("kunjungan/", include("visits.urls")),
+        path("kim/", include("kim.urls")),
+        path("ppid/", include("ppid.urls")),
+        path("", include("ogp.urls")),
+    ),
     path("", include("portal.opendata.urls")),
     path("admin/2fa/", two_factor.verify_view, name="two_factor_verify"),
     path("admin/2fa/setup/", two_factor.setup_view, name="two_factor_setup"),

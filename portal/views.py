@@ -16,9 +16,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import datasets, search, services, wilayah
+from . import datasets, languages, search, services, wilayah
 from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
+from .opendata import conventions
 from .opendata import http as opendata_http
 from .region_summary import district_summary
 from .throttle import throttle
@@ -116,10 +117,13 @@ class DataCatalogueView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["datasets"] = [
-            (dataset, dataset.downloads(), dataset.last_updated()) for dataset in datasets.datasets()
+            (dataset, datasets.downloads_of(dataset), dataset.last_updated())
+            for dataset in datasets.datasets()
         ]
         context["licence"] = datasets.LICENCE
         context["licence_url"] = datasets.LICENCE_URL
+        context["renamed"] = conventions.live_renames()
+        context["sunset"] = min((sunset for *_names, sunset in context["renamed"]), default=None)
         return context
 
 
@@ -134,9 +138,11 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /ppid/permohonan/lacak/",
+        "Disallow: /en/ppid/permohonan/lacak/",
         "Disallow: /penilaian/",
         "Disallow: /bahasa/",
         "Disallow: /cari/",
+        "Disallow: /en/cari/",
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -241,7 +247,11 @@ def set_language(request, code):
         target, allowed_hosts={request.get_host()}
     ) or not target.startswith("/"):
         target = "/"
-    response = HttpResponseRedirect(target)
+    path, _mark, query = target.partition("?")
+    if languages.is_page(path):
+        # A page has an address per language: go to the one asked for.
+        path = languages.translated_path(path, code) or path
+    response = HttpResponseRedirect(path + (f"?{query}" if query else ""))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

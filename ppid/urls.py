@@ -27,6 +27,8 @@ register_converter(RequestNumberConverter, "ppid_nomor")
 
 app_name = "ppid"
 DATA = open_data(last_modified=dataset_updated("ppid-statistik"), dataset="ppid-statistik")
+REGISTER = open_data(last_modified=dataset_updated("ppid-register"))
+DIP = open_data(last_modified=dataset_updated("ppid-dip"))
 
 urlpatterns = [
     path("", views.PpidHomeView.as_view(), name="home"),
@@ -35,6 +37,8 @@ urlpatterns = [
     path("peraturan/", views.RegulationListView.as_view(), name="regulations"),
     path("maklumat/", views.maklumat, name="maklumat"),
     path("dip/", views.DipListView.as_view(), name="dip"),
+    path("dip.csv", DIP(views.dip_csv), name="dip_csv"),
+    path("dip.json", DIP(views.dip_json), name="dip_json"),
     path("dip/feed/", open_feed(feeds.DipFeed()), name="dip_feed"),
     path("dip/feed/atom/", open_feed(feeds.DipAtomFeed()), name="dip_feed_atom"),
     path("dip/<int:pk>/", views.DipDetailView.as_view(), name="dip_detail"),
@@ -53,6 +57,8 @@ urlpatterns = [
     path("permohonan/tanda-terima/<str:token>/pdf/", views.receipt_pdf, name="receipt_pdf"),
     path("permohonan/<ppid_nomor:nomor>/", views.RegisterDetailView.as_view(), name="register_entry"),
     path("register/", views.RegisterListView.as_view(), name="register"),
+    path("register.csv", REGISTER(views.register_csv), name="register_csv"),
+    path("register.json", REGISTER(views.register_json), name="register_json"),
     path("keberatan/baru/", views.objection_new, name="objection_new"),
     path("keberatan/terdaftar/", views.objection_registered, name="objection_registered"),
     path("statistik/", views.StatisticsView.as_view(), name="statistics"),

@@ -7,6 +7,9 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.dispatch import receiver
+from django.test.signals import setting_changed
+from django.urls import clear_url_caches
 
 from portal import data_versions
 from portal.models import StaffProfile, Village
@@ -44,6 +47,24 @@ def _throttle_clock_held_still(monkeypatch):
     from portal import throttle
 
     monkeypatch.setattr(throttle, "now", lambda: 1_800_000_000.0)
+
+
+@receiver(setting_changed)
+def _addresses_follow_the_default_language(setting, **kwargs):
+    """The unprefixed language is LANGUAGE_CODE: the resolver's cached prefixes must follow it."""
+    if setting in ("LANGUAGE_CODE", "LANGUAGES"):
+        clear_url_caches()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_between_tests():
+    """A request leaves its language active in the thread; `reverse` gives that language's address
+    (`/en/…`), so each test starts and ends in the default language."""
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

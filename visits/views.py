@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from portal import csv_export
+from portal.opendata import conventions
 
 from .forms import VisitFilterForm
 from .models import HostOfficial, Visit
@@ -90,20 +91,21 @@ class VisitStatisticsView(TemplateView):
 # --- Open data -----------------------------------------------------------------
 
 EXPORT_FIELDS = [
-    "date",
-    "end_date",
-    "title",
-    "kind",
-    "institution",
-    "institution_type",
-    "province_code",
-    "province",
-    "topics",
-    "villages",
+    "tanggal",
+    "tanggal_selesai",
+    "judul",
+    "jenis",
+    "instansi",
+    "jenis_instansi",
+    "kode_provinsi",
+    "provinsi",
+    "topik",
+    "desa",
     "url",
-    "published_at",
-    "is_sample",
+    "diterbitkan",
+    "data_contoh",
 ]
+DATASET = "kunjungan"
 
 
 def _export_rows(request):
@@ -116,46 +118,53 @@ def _export_rows(request):
     for visit in visits:
         institution = visit.institution
         yield {
-            "date": visit.start_date.isoformat(),
-            "end_date": visit.end_date.isoformat() if visit.end_date else "",
-            "title": visit.title,
-            "kind": visit.kind,
-            "institution": institution.name,
-            "institution_type": institution.kind,
-            "province_code": institution.province_code,
-            "province": institution.province_name or "",
-            "topics": [topic.name for topic in visit.topics.all()],
-            "villages": [{"code": v.code, "name": v.name} for v in visit.villages.all()],
+            "tanggal": visit.start_date.isoformat(),
+            "tanggal_selesai": visit.end_date.isoformat() if visit.end_date else "",
+            "judul": visit.title,
+            "jenis": visit.kind,
+            "instansi": institution.name,
+            "jenis_instansi": institution.kind,
+            "kode_provinsi": institution.province_code,
+            "provinsi": institution.province_name or "",
+            "topik": [topic.name for topic in visit.topics.all()],
+            "desa": [{"kode": v.code, "nama": v.name} for v in visit.villages.all()],
             "url": request.build_absolute_uri(visit.get_absolute_url()),
-            "published_at": timezone.localtime(visit.publish_at).isoformat(),
-            "is_sample": visit.is_sample,
+            "diterbitkan": conventions.iso_time(visit.publish_at),
+            "data_contoh": visit.is_sample,
         }
 
 
 def data_csv(request):
     """`/kunjungan/data.csv`: every published visit, one row each (UTF-8, comma-separated)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="kunjungan.csv"'
-    writer = csv_export.DictWriter(response, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
+    response["Content-Disposition"] = 'attachment; filename="kunjungan.csv"'
+    writer = csv_export.writer(response)
+    writer.writerow(conventions.csv_header(EXPORT_FIELDS, DATASET, request))
     for row in _export_rows(request):
-        row["topics"] = "; ".join(row["topics"])
-        row["villages"] = "; ".join(f"{v['code']} {v['name']}" for v in row["villages"])
-        row["is_sample"] = "1" if row["is_sample"] else "0"
-        writer.writerow(row)
+        row["topik"] = "; ".join(row["topik"])
+        row["desa"] = "; ".join(f"{v['kode']} {v['nama']}" for v in row["desa"])
+        row["data_contoh"] = conventions.boolean(row["data_contoh"])
+        writer.writerow([row[name] for name in EXPORT_FIELDS])
     return response
 
 
 def data_json(request):
     """`/kunjungan/data.json`: the same as the CSV, with topics and villages as lists."""
-    rows = list(_export_rows(request))
+    rows = [
+        conventions.with_old_names(
+            {**row, "desa": [conventions.with_old_names(v, DATASET) for v in row["desa"]]}, DATASET
+        )
+        for row in _export_rows(request)
+    ]
     payload = {
         "source": request.build_absolute_uri(request.path),
-        "generated_at": timezone.localtime().isoformat(timespec="seconds"),
+        "generated_at": conventions.iso_time(timezone.now()),
         "fields": EXPORT_FIELDS,
         "count": len(rows),
         "visits": rows,
     }
-    return HttpResponse(
+    response = HttpResponse(
         json.dumps(payload, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
     )
+    response["Content-Disposition"] = 'attachment; filename="kunjungan.json"'
+    return response

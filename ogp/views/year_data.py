@@ -10,6 +10,8 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from portal.opendata.conventions import boolean
+
 from .. import exports, statements
 from ..models import BudgetLine, BudgetSummary, RealisationLine
 from .common import check_year, json_response
@@ -53,7 +55,9 @@ def year_summary_data(request, year, fmt):
             exports.summary_json(s, url=request.build_absolute_uri(s.get_absolute_url())) for s in summaries
         ],
     }
-    return json_response(data)
+    response = json_response(data)
+    response["Content-Disposition"] = f'attachment; filename="apbdes-{year}-ringkasan.json"'
+    return response
 
 
 def _year_summaries(year):
@@ -109,7 +113,7 @@ def _line_rows(year, versions, report_ids, names, *, for_spreadsheet):
             source or "",
             amount,
             ("" if realised_amount is None else realised_amount) if for_spreadsheet else realised_amount,
-            ("ya" if summary.is_sample else "tidak") if for_spreadsheet else summary.is_sample,
+            boolean(summary.is_sample) if for_spreadsheet else summary.is_sample,
         ]
 
 

@@ -27,7 +27,8 @@ class Entry:
     dataset: datasets.Dataset
     year: int | None
     downloads: tuple
-    modified: object  # date, datetime or None
+    modified: object  # date, datetime or None: the last change
+    issued: object = None  # date, datetime or None: the first publication
 
     @property
     def title(self):
@@ -65,17 +66,19 @@ def entries():
     """Every entry, in registry order and newest year first (a fixed number of queries)."""
     result = []
     for dataset in datasets.datasets():
-        downloads = dataset.downloads()
+        downloads = datasets.downloads_of(dataset)
         modified = dataset.last_updated()
+        issued = dataset.issued()
         years = list(dict.fromkeys(d.year for d in downloads if d.year is not None))
         if not years:
             own = _with_xlsx(dataset.key, dataset, downloads, None)
-            result.append(Entry(dataset.key, dataset, None, own, modified))
+            result.append(Entry(dataset.key, dataset, None, own, modified, issued))
             continue
         for year in years:
             name = f"{dataset.key}-{year}"
             own = _with_xlsx(name, dataset, [d for d in downloads if d.year == year], year)
-            result.append(Entry(name, dataset, year, own, modified))
+            first = issued.get(year) if isinstance(issued, dict) else issued
+            result.append(Entry(name, dataset, year, own, modified, first))
     return result
 
 

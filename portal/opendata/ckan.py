@@ -163,7 +163,7 @@ def package(base, entry):
         "author": str(entry.producer.title) if entry.producer else "",
         "maintainer": office["name"],
         "maintainer_email": office["email"],
-        "metadata_created": modified,
+        "metadata_created": catalogue.iso(entry.issued) or modified,
         "metadata_modified": modified,
         "owner_org": _uuid("organization", entry.dataset.producer),
         "organization": organization(entry.producer) if entry.producer else None,

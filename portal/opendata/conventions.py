@@ -6,9 +6,15 @@
 * every column is described by the dataset's Table Schema, and
   `table_errors` checks a file against it (the tests run it on every download).
 
+Every dataset names its columns in Indonesian ``snake_case`` (each described
+in English in its Table Schema), writes booleans ``true``/``false``
+(`boolean`), times in ISO 8601 with the portal's offset, +07:00 (`iso_time`),
+and amounts as integer Rupiah.
+
 A renamed column stays readable under its old name for one release:
-``RENAMED`` lists ``(dataset key, old name, new name, sunset date)``;
-`with_old_names` adds the old keys to a JSON row, and the URLconf's
+``RENAMED`` lists ``(dataset key, old name, new name, sunset date)`` (from
+`portal.opendata.renamed`); `with_old_names` adds the old keys to a JSON row,
+`csv_header` gives the old header for ``?kolom=lama``, and the URLconf's
 ``open_data(dataset=key)`` adds the ``Deprecation``, ``Sunset`` and ``Link``
 headers until the sunset. CHANGELOG.md records every such change.
 """
@@ -16,11 +22,38 @@ headers until the sunset. CHANGELOG.md records every such change.
 import datetime
 import re
 
+from django.utils import timezone
 from django.utils.http import http_date
+
+from . import renamed
 
 BOM = "\ufeff"
 INTEGER = re.compile(r"^-?[0-9]+$")
-RENAMED: list[tuple[str, str, str, datetime.date]] = []
+RENAMED: list[tuple[str, str, str, datetime.date]] = [
+    (key, old, new, renamed.SUNSET) for key, names in renamed.RENAMES.items() for old, new in names.items()
+]
+OLD_HEADER = ("kolom", "lama")
+
+
+def boolean(value):
+    """A boolean cell as every CSV writes it: ``true`` or ``false``."""
+    return "true" if value else "false"
+
+
+def iso_time(value):
+    """A moment in ISO 8601 with the portal's offset (``2017-09-19T16:00:00+07:00``); "" for none."""
+    if value is None:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def csv_header(columns, key, request=None):
+    """The CSV header: the new names, or with ``?kolom=lama`` the old ones during their release of grace."""
+    name, value = OLD_HEADER
+    if request is None or request.GET.get(name) != value:
+        return list(columns)
+    old = {new: old for old, new in renames(key).items()}
+    return [old.get(column, column) for column in columns]
 
 
 def apply(response):
@@ -53,6 +86,12 @@ def renames(key, *, today=None):
     """The renames of dataset ``key`` still in their release of grace: ``{old: new}``."""
     today = today or datetime.date.today()
     return {old: new for dataset, old, new, sunset in RENAMED if dataset == key and sunset >= today}
+
+
+def live_renames(*, today=None):
+    """Every rename still in its release of grace, as ``(dataset, old, new, sunset)``."""
+    today = today or datetime.date.today()
+    return [rename for rename in RENAMED if rename[3] >= today]
 
 
 def with_old_names(row, key):

@@ -123,7 +123,8 @@ class CatalogueGraph:
             g.add((node, DCAT.keyword, Literal(keyword, lang="id")))
         if entry.modified:
             g.add((node, DCTERMS.modified, _date(entry.modified)))
-            g.add((node, DCTERMS.issued, _date(entry.modified)))
+        if entry.issued:
+            g.add((node, DCTERMS.issued, _date(entry.issued)))
         self._provenance(node, entry)
         if entry.temporal:
             period = BNode()

@@ -22,10 +22,12 @@ import functools
 import hashlib
 import time
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 from django.utils.translation import gettext as _
+
+from portal import languages
 
 from . import conventions
 
@@ -184,6 +186,11 @@ def open_data(view=None, *, last_modified=None, json_errors=True, read_by_post=F
 
     @functools.wraps(view, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
     def wrapper(request, *args, **kwargs):
+        language, path = languages.split(request.path_info)
+        if language is not None:
+            # Data and feeds have one address, without a language prefix.
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(path + (f"?{query}" if query else ""))
         if request.method == "OPTIONS":
             return _preflight()
         if read_by_post and request.method == "POST":

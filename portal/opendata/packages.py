@@ -52,6 +52,6 @@ def datapackage(base, entry):
     }
     if entry.producer:
         package["contributors"] = [{"title": str(entry.producer.title), "role": "author"}]
-    if entry.modified:
-        package["created"] = catalogue.iso(entry.modified)
+    if entry.issued or entry.modified:
+        package["created"] = catalogue.iso(entry.issued or entry.modified)
     return package

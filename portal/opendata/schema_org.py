@@ -1,8 +1,12 @@
-"""schema.org JSON-LD for pages: the government as ``GovernmentOrganization`` and
-the catalogue as a ``DataCatalog`` of ``Dataset``s with their ``DataDownload``s."""
+"""schema.org JSON-LD for pages: the government, the office and each PPID unit as
+``GovernmentOrganization``, the catalogue as a ``DataCatalog`` of ``Dataset``s with
+their ``DataDownload``s, reports and news as ``NewsArticle`` and a visit as an
+``Event``. The apps' templates pass plain values (`portal.templatetags.open_data`),
+so this module reads no app."""
 
 import json
 
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -75,3 +79,109 @@ def catalogue_script(request):
             "dataset": [dataset(base, entry) for entry in catalogue.entries()],
         }
     )
+
+
+def _absolute(base, url):
+    return url if not url or url.startswith(("http://", "https://")) else base + url
+
+
+def _place(name=""):
+    regency = catalogue.regency()
+    place = {"@type": "Place", "name": name or regency.full_name}
+    place["address"] = {"@type": "PostalAddress", "addressRegion": regency.full_name, "addressCountry": "ID"}
+    return place
+
+
+def office(base):
+    """The office running the portal, part of the regional government."""
+    contact = catalogue.office()
+    node = {
+        "@type": "GovernmentOrganization",
+        "@id": base + "/#kantor",
+        "name": contact["name"],
+        "url": base + "/tentang/",
+        "parentOrganization": {"@id": base + "/#pemerintah"},
+    }
+    if contact["address"]:
+        node["address"] = contact["address"]
+    node.update(
+        {key: contact[name] for key, name in (("email", "email"), ("telephone", "phone")) if contact[name]}
+    )
+    return node
+
+
+def office_script(request):
+    base = request.build_absolute_uri("/").rstrip("/")
+    return script({"@graph": [organisation(base), office(base)]})
+
+
+def unit_script(request, *, name, url, email="", phone="", address=""):
+    """A PPID unit: a ``GovernmentOrganization`` under the regional government."""
+    base = request.build_absolute_uri("/").rstrip("/")
+    node = {
+        "@type": "GovernmentOrganization",
+        "@id": _absolute(base, url) + "#unit",
+        "name": name,
+        "url": _absolute(base, url),
+        "parentOrganization": organisation(base),
+    }
+    node.update(
+        {key: value for key, value in (("email", email), ("telephone", phone), ("address", address)) if value}
+    )
+    return script(node)
+
+
+def news_article(base, *, headline, url, published, modified=None, author="", image="", section=""):
+    node = {
+        "@type": "NewsArticle",
+        "@id": _absolute(base, url) + "#berita",
+        "headline": headline[:110],
+        "url": _absolute(base, url),
+        "mainEntityOfPage": _absolute(base, url),
+        "datePublished": catalogue.iso(published),
+        "dateModified": catalogue.iso(modified or published),
+        "publisher": {
+            "@id": base + "/#pemerintah",
+            "@type": "GovernmentOrganization",
+            "name": catalogue.regency().government_name,
+        },
+        "inLanguage": translation.get_language(),
+    }
+    if author:
+        node["author"] = {"@type": "Organization", "name": author}
+    if image:
+        node["image"] = _absolute(base, image)
+    if section:
+        node["articleSection"] = section
+    return node
+
+
+def article_script(request, **values):
+    base = request.build_absolute_uri("/").rstrip("/")
+    return script(news_article(base, **values))
+
+
+def visit_script(request, *, name, url, start, end=None, venue="", visitors="", published=None, **article):
+    """A visit: the ``Event`` itself and its report, a ``NewsArticle`` about it."""
+    base = request.build_absolute_uri("/").rstrip("/")
+    event = {
+        "@type": "Event",
+        "@id": _absolute(base, url) + "#kunjungan",
+        "name": name,
+        "url": _absolute(base, url),
+        "startDate": catalogue.iso(start),
+        "endDate": catalogue.iso(end or start),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": _place(venue),
+        "organizer": {
+            "@id": base + "/#pemerintah",
+            "@type": "GovernmentOrganization",
+            "name": catalogue.regency().government_name,
+        },
+    }
+    if visitors:
+        event["attendee"] = {"@type": "GovernmentOrganization", "name": visitors}
+    report = news_article(base, headline=name, url=url, published=published, **article)
+    report["about"] = {"@id": event["@id"]}
+    return script({"@graph": [event, report]})

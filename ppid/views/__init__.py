@@ -11,7 +11,8 @@ throttled per client and carries a honeypot.
 Modules: `information` (home, units, legal basis, maklumat, DIP), `requests`
 (the request form, tracking, survey, answer documents), `papers` (the
 requester's receipt and written notice, printed or as PDF), `register`,
-`objections` and `figures` (statistics, reports, satisfaction index).
+`objections`, `figures` (statistics, reports, satisfaction index) and
+`opendata` (the register and the DIP as files).
 """
 
 from ..downloads import private_headers
@@ -37,6 +38,7 @@ from .information import (
 )
 from .lost_code import lost_code, lost_code_sent
 from .objections import objection_new, objection_registered
+from .opendata import dip_csv, dip_json, register_csv, register_json
 from .papers import notice_pdf, notice_print, receipt_pdf, receipt_print
 from .register import RegisterDetailView, RegisterListView
 from .requests import (
@@ -56,8 +58,12 @@ from .requests import (
 )
 
 __all__ = [
+    "dip_csv",
+    "dip_json",
     "lost_code",
     "lost_code_sent",
+    "register_csv",
+    "register_json",
     "DOCUMENT_SALT",
     "FORM_RATE",
     "LINK_MAX_AGE",

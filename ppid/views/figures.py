@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from portal import charts, csv_export
+from portal.opendata import conventions
 
 from .. import statistics
 from ..models import SurveyResponse
@@ -58,64 +59,99 @@ class StatisticsView(TemplateView):
         return context
 
 
+DATASET = "ppid-statistik"
+STATISTICS_COLUMNS = [
+    "tahun",
+    "unit",
+    "slug_unit",
+    "jenis_unit",
+    "kode_desa",
+    "permohonan",
+    "dikabulkan",
+    "dikabulkan_sebagian",
+    "ditolak",
+    "ditolak_dikecualikan",
+    "ditolak_tidak_dikuasai",
+    "ditarik",
+    "dalam_proses",
+    "dijawab",
+    "dijawab_tepat_waktu",
+    "persen_tepat_waktu",
+    "median_hari_kerja",
+    "keberatan",
+    "sengketa",
+    # Added after the first release: at the end, so the earlier columns keep their places.
+    "dijawab_terlambat",
+    "terbuka_terlambat",
+    "terlambat",
+    "keberatan_dikabulkan",
+    "kewajiban_terlambat",
+]
+# Figures.as_dict() keys, in the order of STATISTICS_COLUMNS after the unit.
+FIGURES = dict(
+    zip(
+        (
+            "requests",
+            "granted",
+            "partly_granted",
+            "refused",
+            "refused_exempt",
+            "refused_not_held",
+            "withdrawn",
+            "open",
+            "answered",
+            "answered_on_time",
+            "answered_on_time_percent",
+            "median_working_days",
+            "objections",
+            "disputes",
+            "answered_late",
+            "open_late",
+            "late",
+            "objections_upheld",
+            "late_obligations",
+        ),
+        STATISTICS_COLUMNS[5:],
+        strict=True,
+    )
+)
+
+
 def _statistics_rows():
     for row in statistics.figures_by_unit_and_year():
+        figures = row.figures.as_dict()
         yield {
-            "year": row.year,
+            "tahun": row.year,
             "unit": row.unit.name,
-            "unit_slug": row.unit.slug,
-            "unit_kind": row.unit.kind,
-            "village_code": row.unit.village_id or "",
-            **row.figures.as_dict(),
+            "slug_unit": row.unit.slug,
+            "jenis_unit": row.unit.kind,
+            "kode_desa": row.unit.village_id or "",
+            **{column: figures[key] for key, column in FIGURES.items()},
         }
-
-
-STATISTICS_COLUMNS = [
-    "year",
-    "unit",
-    "unit_slug",
-    "unit_kind",
-    "village_code",
-    "requests",
-    "granted",
-    "partly_granted",
-    "refused",
-    "refused_exempt",
-    "refused_not_held",
-    "withdrawn",
-    "open",
-    "answered",
-    "answered_on_time",
-    "answered_on_time_percent",
-    "median_working_days",
-    "objections",
-    "disputes",
-    # Added after the first release: at the end, so the earlier columns keep their places.
-    "answered_late",
-    "open_late",
-    "late",
-    "objections_upheld",
-    "late_obligations",
-]
 
 
 def statistics_csv(request):
     """`/ppid/statistik.csv`: the per-unit, per-year figures as open data (no personal data)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ppid-statistik.csv"'
-    writer = csv_export.DictWriter(response, fieldnames=STATISTICS_COLUMNS)
-    writer.writeheader()
+    writer = csv_export.writer(response)
+    writer.writerow(conventions.csv_header(STATISTICS_COLUMNS, DATASET, request))
     for row in _statistics_rows():
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+        writer.writerow(["" if row[name] is None else row[name] for name in STATISTICS_COLUMNS])
     return response
 
 
 def statistics_json(request):
     """`/ppid/statistik.json`: the same figures as JSON."""
-    return JsonResponse(
-        {"columns": STATISTICS_COLUMNS, "rows": list(_statistics_rows())},
+    response = JsonResponse(
+        {
+            "columns": STATISTICS_COLUMNS,
+            "rows": [conventions.with_old_names(row, DATASET) for row in _statistics_rows()],
+        },
         json_dumps_params={"ensure_ascii": False},
     )
+    response["Content-Disposition"] = 'attachment; filename="ppid-statistik.json"'
+    return response
 
 
 def _report_years():

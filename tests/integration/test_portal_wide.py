@@ -185,7 +185,10 @@ def test_every_public_page_has_unique_title_description_canonical_and_open_graph
 def test_dataset_downloads_match_the_pages(client, portal):
     catalogue = client.get("/data/")
     keys = {dataset.key for dataset, _downloads, _updated in catalogue.context["datasets"]}
-    assert keys == {"kunjungan", "kim", "ppid-statistik", "apbdes-baris", "apbdes-ringkasan"}
+    assert keys == {"kunjungan", "kim", "kim-kabar", "ppid-statistik", "ppid-register", "ppid-dip"} | {
+        "apbdes-baris",
+        "apbdes-ringkasan",
+    }
 
     visits = json.loads(client.get("/kunjungan/data.json").content)
     assert visits["count"] == client.get("/kunjungan/").context["paginator"].count == 1

@@ -116,8 +116,22 @@ PEJAMBON = "35.22.12.2015"  # Kecamatan Sumberejo
 
 @pytest.fixture
 def en(client):
+    """The client as an English visitor: pages at their /en/ address, the rest in English by the browser."""
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    for method in ("get", "post", "head"):
+        setattr(client, method, _english_pages(getattr(client, method)))
     return client
+
+
+def _english_pages(send):
+    from portal import languages
+
+    def english(path, *args, **kwargs):
+        if languages.is_page(path) and languages.split(path)[0] is None:
+            path = "/en" + path
+        return send(path, *args, **kwargs)
+
+    return english
 
 
 def dissolve(kim):

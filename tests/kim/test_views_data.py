@@ -78,7 +78,7 @@ def test_forum_page_shows_the_board_and_where_members_come_from(en, registry):
     html = en.get(reverse("kim:forum")).content.decode()
     assert "Forum KIM Kabupaten Bojonegoro" in html
     assert "Sufyan" in html and "Sekretaris Desa Pejambon" in html and "Desa Pejambon" in html
-    assert 'href="/kim/sendang-potro/"' in html
+    assert 'href="/en/kim/sendang-potro/"' in html
     assert "sample-notice" in html
 
 
@@ -95,12 +95,12 @@ def test_registry_csv_has_no_private_contact(client, registry):
     BoardMember.objects.create(kim=kim, name="Retno Utomo", role=BoardRole.CHAIR)
     response = client.get(reverse("kim:data-csv"))
     assert response["Content-Type"].startswith("text/csv")
-    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(response.content.decode()))}
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))}
     assert set(rows) == {"sendang-potro", "kim-warta-pelem", "deru-maju", "kim-gema-tlatah"}
-    assert rows["sendang-potro"]["public_phone"] == ""
-    assert rows["sendang-potro"]["website"] == "https://sendangpotro.kim.id/"
-    assert rows["sendang-potro"]["district_name"] == "Purwosari"
-    assert rows["kim-gema-tlatah"]["public_phone"] == "0353 111222"
+    assert rows["sendang-potro"]["telepon_publik"] == ""
+    assert rows["sendang-potro"]["situs_web"] == "https://sendangpotro.kim.id/"
+    assert rows["sendang-potro"]["nama_kecamatan"] == "Purwosari"
+    assert rows["kim-gema-tlatah"]["telepon_publik"] == "0353 111222"
     assert rows["deru-maju"]["status"] == "dissolved"
     body = response.content.decode()
     assert "rahasia@example.invalid" not in body and "Retno Utomo" not in body
@@ -109,11 +109,11 @@ def test_registry_csv_has_no_private_contact(client, registry):
 def test_registry_json_matches_the_registry(client, registry):
     payload = json.loads(client.get(reverse("kim:data-json")).content)
     by_slug = {row["slug"]: row for row in payload["kim"]}
-    assert by_slug["sendang-potro"]["village_code"] == SEDAHKIDUL
-    assert by_slug["sendang-potro"]["level"] == "Mandiri"
-    assert by_slug["sendang-potro"]["member_count"] == 25
-    assert by_slug["sendang-potro"]["media_channels"] == [
-        {"kind": "website", "url": "https://sendangpotro.kim.id/", "name": ""}
+    assert by_slug["sendang-potro"]["kode_desa"] == SEDAHKIDUL
+    assert by_slug["sendang-potro"]["tingkat"] == "Mandiri"
+    assert by_slug["sendang-potro"]["jumlah_anggota"] == 25
+    assert [{k: c[k] for k in ("jenis", "url", "nama")} for c in by_slug["sendang-potro"]["kanal_media"]] == [
+        {"jenis": "website", "url": "https://sendangpotro.kim.id/", "nama": ""}
     ]
     assert payload["meta"]["region_code"] == "35.22"
     assert len(payload["kim"]) == 4
@@ -132,7 +132,7 @@ def test_sitemaps_list_published_profiles_and_news(registry, news):
 
 def test_village_page_shows_its_kims_and_their_news(en, news):
     html = en.get("/wilayah/35.22.18.2007/").content.decode()
-    assert 'href="/kim/sendang-potro/"' in html
+    assert 'href="/en/kim/sendang-potro/"' in html
     assert "Berita baru" in html
     assert "Masih draf" not in html
     html = en.get(f"/wilayah/{PEJAMBON}/").content.decode()
@@ -142,7 +142,7 @@ def test_village_page_shows_its_kims_and_their_news(en, news):
 def test_kecamatan_page_shows_its_kim_coverage(en, registry):
     html = en.get("/wilayah/35.22.18/").content.decode()
     assert "2 of 12 villages have at least one active KIM (16.7%)" in html
-    assert 'href="/wilayah/35.22.18.2001/"' in html  # Pelem: only an inactive KIM
+    assert 'href="/en/wilayah/35.22.18.2001/"' in html  # Pelem: only an inactive KIM
 
 
 def test_a_dissolved_kim_shows_its_last_board_as_such(en, registry):

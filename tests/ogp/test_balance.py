@@ -64,7 +64,7 @@ def test_with_an_explanation_it_is_published_and_the_page_shows_it(client, engli
         pk=_import(UNBALANCED, explanation=explanation).outcomes[0].version.pk
     )
     assert (version.status, version.balance_explanation) == (Status.PUBLISHED, explanation)
-    html = client.get(f"/apbdes/2024/{SEDAHKIDUL}/", **EN).content.decode()
+    html = client.get(f"/en/apbdes/2024/{SEDAHKIDUL}/").content.decode()
     assert "These books do not balance. The village explains:" in html
     assert explanation in html
 
@@ -81,7 +81,7 @@ def test_a_perubahan_needs_its_public_note(publish_budget, english):
 def test_the_village_page_shows_the_note_and_the_lines_that_changed(client, publish_budget):
     publish_budget()
     revised = publish_budget(REVISED, kind=BudgetVersion.Kind.PERUBAHAN, new_version=True)
-    html = client.get(f"/apbdes/2024/{SEDAHKIDUL}/", **EN).content.decode()
+    html = client.get(f"/en/apbdes/2024/{SEDAHKIDUL}/").content.decode()
     assert "What changed and why" in html and revised.note in html
     table = html[html.index('id="tabel-perbandingan-baris"') :]
     table = table[: table.index("</table>")]

@@ -43,7 +43,7 @@ def test_the_five_commitments_are_loaded_as_real_records(plan):
 
 
 def test_ogp_page_lists_the_commitments_with_the_irm_findings(client, plan):
-    html = client.get("/ogp/", **EN).content.decode()
+    html = client.get("/en/ogp/").content.decode()
     for code in ("BOJ0001", "BOJ0002", "BOJ0003", "BOJ0004", "BOJ0005"):
         assert code in html
     assert "Independent Reporting Mechanism (IRM) 2017" in html
@@ -53,11 +53,11 @@ def test_ogp_page_lists_the_commitments_with_the_irm_findings(client, plan):
 
 
 def test_commitment_page_shows_milestones_and_labels_invented_ones(client, plan):
-    html = client.get("/ogp/BOJ0003/", **EN).content.decode()
+    html = client.get("/en/ogp/BOJ0003/").content.decode()
     assert "Improving Local Budget Transparency" in html
     assert "Sample data." in html
     assert html.count("badge--warn") == 2  # the two invented milestones
-    real = client.get("/ogp/boj0002/", **EN).content.decode()
+    real = client.get("/en/ogp/boj0002/").content.decode()
     assert "Publikasi APBDes dan laporan pertanggungjawaban" in real
     assert "Sample data." not in real
     assert 'id="penilaian"' in real

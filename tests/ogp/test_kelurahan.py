@@ -26,7 +26,7 @@ def test_the_regency_counts_419_desa_and_11_kelurahan():
 
 def test_a_kelurahan_page_says_its_spending_is_in_the_regency_budget(client):
     village = kelurahan()
-    html = client.get(f"/wilayah/{village.code}/", **EN).content.decode()
+    html = client.get(f"/en/wilayah/{village.code}/").content.decode()
     assert f"Kelurahan {village.name} has no APBDes." in html
     assert "its spending sits in the regency budget (APBD)" in html
     assert f"Kecamatan {village.district.name}" in html
@@ -72,7 +72,7 @@ def test_the_demo_makes_budgets_for_desa_only():
 
 def test_the_regency_page_lists_no_kelurahan_as_missing(client, publish_budget):
     publish_budget()
-    html = client.get("/apbdes/2024/", **EN).content.decode()
+    html = client.get("/en/apbdes/2024/").content.decode()
     assert "1 of 419 desa have published their APBDes 2024" in html
     assert "Kelurahan are not counted" in html
     assert f'href="/wilayah/{kelurahan().code}/"' not in html
@@ -88,4 +88,4 @@ def test_a_budget_left_on_a_village_now_known_as_kelurahan_is_not_public(client,
     assert f"/apbdes/2024/{village.code}/" not in sitemap.content.decode()
     assert client.get(f"/apbdes/2024/{village.code}/").status_code == 404
     assert client.get(f"/apbdes/api/versi/{version.pk}/").status_code == 404
-    assert "0 of 418 desa" in client.get("/apbdes/2024/", **EN).content.decode()
+    assert "0 of 418 desa" in client.get("/en/apbdes/2024/").content.decode()

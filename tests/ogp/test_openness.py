@@ -100,7 +100,7 @@ def test_the_2017_results_are_loaded_exactly():
 
 def test_openness_page_ranks_villages_and_names_their_class(client):
     demo.load_openness_index(io.StringIO())
-    html = client.get("/keterbukaan/", **EN).content.decode()
+    html = client.get("/en/keterbukaan/").content.decode()
     assert "Village openness index 2017" in html
     mojodeso, deru, rendeng = html.index("Desa Mojodeso"), html.index("Desa Deru"), html.index("Desa Rendeng")
     assert mojodeso < deru < rendeng

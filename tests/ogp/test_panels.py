@@ -16,15 +16,15 @@ def test_village_page_shows_its_budget_summary_and_versions(client, publish_budg
     publish_budget(year=2023)
     publish_budget()
     publish_budget(REVISED, kind=BudgetVersion.Kind.PERUBAHAN, new_version=True)
-    html = client.get(f"/wilayah/{SEDAHKIDUL}/", **EN).content.decode()
+    html = client.get(f"/en/wilayah/{SEDAHKIDUL}/").content.decode()
     assert "Village budget (APBDes)" in html
-    assert 'href="/apbdes/2024/35.22.18.2007/"' in html and 'href="/apbdes/2023/35.22.18.2007/"' in html
+    assert 'href="/en/apbdes/2024/35.22.18.2007/"' in html and 'href="/en/apbdes/2023/35.22.18.2007/"' in html
     assert "Rp1.192.000.000" in html  # spending 2024, version in force
     assert "?versi=2" in html and "?versi=1" in html
 
 
 def test_village_without_a_published_budget_has_no_section(client):
-    html = client.get(f"/wilayah/{SEDAHKIDUL}/", **EN).content.decode()
+    html = client.get(f"/en/wilayah/{SEDAHKIDUL}/").content.decode()
     assert "Village budget (APBDes)" not in html
 
 
@@ -39,7 +39,7 @@ def test_kecamatan_page_summarises_its_villages(client, publish_budget):
     )
     publish_budget(REVISED, code=other.code)
     total = Village.objects.desa().filter(district_id="35.22.18").count()
-    html = client.get("/wilayah/35.22.18/", **EN).content.decode()
+    html = client.get("/en/wilayah/35.22.18/").content.decode()
     assert f"2 of {total} desa have published their APBDes 2024" in html
     assert "Rp1.600.000.000" in html  # Dana Desa of the two villages
     assert "Rp2.134.000.000" in html  # 942.000.000 + 1.192.000.000

@@ -30,7 +30,8 @@ REALISED = [
 
 
 def page(client, url, **extra):
-    response = client.get(url, **{**EN, **extra})
+    """The page in English, at its /en/ address."""
+    response = client.get("/en" + url, **{**EN, **extra})
     assert response.status_code == 200, response.status_code
     return response.content.decode()
 
@@ -169,7 +170,7 @@ def test_regency_page_shows_compliance_totals_and_the_missing_villages(client, p
         .order_by("name")
         .first()
     )
-    assert f'<a href="/wilayah/{missing.code}/">{missing.label}</a>' in html
+    assert f'<a href="/en/wilayah/{missing.code}/">{missing.label}</a>' in html
     assert "Rp1.600.000.000" in html  # Dana Desa: 800.000.000 × 2
     assert "Rp2.134.000.000" in html  # spending: 942.000.000 + 1.192.000.000
     assert "/apbdes/2024/35.22.18.2007/" in html
@@ -180,7 +181,7 @@ def test_index_shows_the_latest_year(client, publish_budget):
     publish_budget(year=2024)
     html = page(client, "/apbdes/")
     assert "Village budgets (APBDes) 2024" in html
-    assert 'href="/apbdes/2023/"' in html
+    assert 'href="/en/apbdes/2023/"' in html
 
 
 def test_the_village_table_sorts_by_query_parameter(client, publish_budget):
@@ -328,14 +329,14 @@ def test_sample_budgets_are_labelled_as_samples(client, publish_budget):
     assert "Sample data." in page(client, village_url(SUMBERREJO))
     assert "Sample data." in page(client, "/apbdes/2024/")
     assert {row["data_contoh"] for row in csv_rows(client.get(village_url(SUMBERREJO, suffix=".csv")))} == {
-        "ya"
+        "true"
     }
     assert json.loads(client.get(village_url(SUMBERREJO, suffix=".json")).content)["data_contoh"] is True
     publish_budget()
     by_village = {
         row["kode_desa"]: row["data_contoh"] for row in csv_rows(client.get("/apbdes/2024/baris.csv"))
     }
-    assert by_village == {SUMBERREJO: "ya", SEDAHKIDUL: "tidak"}
+    assert by_village == {SUMBERREJO: "true", SEDAHKIDUL: "false"}
 
 
 def test_downloads_defuse_spreadsheet_formulas_and_import_again(client, publish_budget):

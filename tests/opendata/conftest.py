@@ -1,5 +1,6 @@
 """Fixtures of the open data tests: a little of everything published, built through the services."""
 
+import datetime
 import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -8,20 +9,70 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
 
+from kim import services as kim_services
+from kim.models import Post
+from portal.roles import Role
+from ppid import services as ppid_services
+from ppid.models import DipCategory, DipItem
+from tests.conftest import SEDAHKIDUL
 from tests.kim.conftest import make_kim
 from tests.ogp.conftest import publish_budget
+from tests.ppid.conftest import TEST_KEY, _village_unit, answer, make_requester
 from tests.visits.conftest import magelang, make_photo, make_visit
 
 __all__ = ["magelang", "make_kim", "make_photo", "make_visit", "publish_budget"]
 
 
 @pytest.fixture
-def published(publish_budget, make_kim, make_visit):
-    """APBDes for 2024 and 2025 in one village, one KIM and one visit."""
+def published(publish_budget, make_kim, make_visit, make_staff, settings):
+    """APBDes for 2024 and 2025 in one village, one KIM with one post, one visit, one answered
+    request in the register and one DIP item, all through the services."""
     publish_budget(year=2024)
     publish_budget(year=2025)
-    make_kim("KIM Sendang Potro")
+    kim = make_kim("KIM Sendang Potro")
+    publish_post(kim, make_staff)
     make_visit(title="Studi tiru keterbukaan informasi")
+    settings.FIELD_ENCRYPTION_KEY = TEST_KEY
+    publish_ppid()
+
+
+def publish_post(kim, make_staff, title="Papan informasi APBDes dipasang"):
+    author = make_staff("pengelola_data", Role.KIM_MANAGER, SEDAHKIDUL)
+    kim.managers.add(author)
+    editor = make_staff("editor_data", Role.EDITOR)
+    post = kim_services.create_post(kim=kim, title=title, body="Isi berita.", by=author)
+    for status in (Post.Status.SUBMITTED, Post.Status.PUBLISHED):
+        post = kim_services.transition_post(
+            post=post, to=status, by=author if status == "submitted" else editor, notify=False
+        )
+    return post
+
+
+def publish_ppid():
+    unit = _village_unit(SEDAHKIDUL, "desa-sedahkidul")
+    registration = ppid_services.register_request(
+        unit=unit,
+        requester=make_requester(),
+        information_requested="Salinan APB Desa Sedahkidul tahun 2025",
+        purpose="Pengawasan pembangunan desa",
+        obtain_method="softcopy",
+        delivery_method="email",
+        channel="online",
+        received_on=datetime.date(2025, 6, 2),
+    )
+    answer(registration.request, issued_on=datetime.date(2025, 6, 5))
+    item = DipItem(
+        unit=unit,
+        category=DipCategory.BERKALA,
+        title="APB Desa 2025",
+        holding_official="Kaur Keuangan",
+        responsible_person="Kepala Desa",
+        year=2025,
+        retention_period="5 tahun",
+    )
+    ppid_services.create_dip_item(item=item)
+    ppid_services.add_dip_version(item=item, link="https://desa.example/apbdes.pdf", note="Awal")
+    ppid_services.change_dip_status(item=item, to_status="published")
 
 
 @pytest.fixture

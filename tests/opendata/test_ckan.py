@@ -19,6 +19,7 @@ def portal_by_get(loopback, published):
 def test_package_list_names_every_entry(portal):
     names = portal.action.package_list()
     assert {"apbdes-baris-2024", "apbdes-baris-2025", "kim", "kunjungan", "ppid-statistik"} <= set(names)
+    assert {"kim-kabar", "ppid-register", "ppid-dip"} <= set(names)
 
 
 def test_package_show_gives_resources_and_satu_data_extras(portal_by_get, loopback):
@@ -51,7 +52,7 @@ def test_missing_id_is_a_validation_error_naming_the_field(portal_by_get):
     assert raised.value.error_dict["id"] == ["Missing value"]
 
 
-@pytest.mark.parametrize(("query", "expected"), [("apbdes", 4), ("KIM", 1), ("tidak-ada-kata-ini", 0)])
+@pytest.mark.parametrize(("query", "expected"), [("apbdes", 4), ("KIM", 2), ("tidak-ada-kata-ini", 0)])
 def test_package_search_counts_matches(portal, query, expected):
     assert portal.action.package_search(q=query)["count"] == expected
 
@@ -73,13 +74,13 @@ def test_rows_that_is_not_a_number_is_refused(portal_by_get):
 
 def test_search_filters_by_organization_as_harvesters_do(portal):
     result = portal.action.package_search(fq="organization:ppid-utama")
-    assert [p["name"] for p in result["results"]] == ["ppid-statistik"]
+    assert [p["name"] for p in result["results"]] == ["ppid-statistik", "ppid-register", "ppid-dip"]
 
 
 def test_organizations_are_the_producers(portal):
     assert portal.action.organization_list() == ["diskominfo", "pemerintah-desa", "ppid-utama"]
     detailed = portal.action.organization_list(all_fields=True)
-    assert {o["name"]: o["package_count"] for o in detailed}["diskominfo"] == 2
+    assert {o["name"]: o["package_count"] for o in detailed}["diskominfo"] == 3
     shown = portal.action.organization_show(id="pemerintah-desa", include_datasets=True)
     assert shown["package_count"] == len(shown["packages"]) == 4
 

@@ -1,5 +1,7 @@
 """The DCAT-AP catalogue, read back with rdflib as a harvester would."""
 
+import datetime
+
 import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF
@@ -98,3 +100,28 @@ def test_publisher_follows_the_region_setting(client, settings, published):
     _, graph = _graph(client, "/data/catalog.ttl", "turtle")
     node = _datasets(graph)["kunjungan"]
     assert str(graph.value(graph.value(node, DCTERMS.publisher), FOAF.name)) == "Pemerintah Kota Magelang"
+
+
+def test_issued_is_the_first_publication_and_modified_the_last_change(client, published):
+    from django.utils import timezone
+
+    from ogp.models import BudgetVersion
+    from visits.models import Visit
+
+    first = timezone.make_aware(datetime.datetime(2017, 9, 19, 9, 0))
+    Visit.objects.update(publish_at=first)
+    BudgetVersion.objects.filter(budget__year=2024).update(published_at=first.replace(year=2024, month=1))
+    _response, graph = _graph(client, "/data/catalog.jsonld", "json-ld")
+    found = _datasets(graph)
+    visits = found["kunjungan"]
+    assert str(graph.value(visits, DCTERMS.issued)) == "2017-09-19T09:00:00+07:00"
+    assert str(graph.value(visits, DCTERMS.modified)) > "2025"
+    assert str(graph.value(found["apbdes-baris-2024"], DCTERMS.issued)).startswith("2024-01-19T09:00")
+    assert not str(graph.value(found["apbdes-baris-2025"], DCTERMS.issued)).startswith("2024-01")
+    for node in found.values():
+        issued, modified = graph.value(node, DCTERMS.issued), graph.value(node, DCTERMS.modified)
+        assert issued is not None and modified is not None
+        assert str(issued) <= str(modified)
+    package = client.get("/api/3/action/package_show?id=kunjungan").json()["result"]
+    assert package["metadata_created"] == "2017-09-19T09:00:00+07:00"
+    assert package["metadata_modified"] > package["metadata_created"]

@@ -22,26 +22,29 @@ def test_pages_are_indonesian_by_default(client, db):
     assert "Beranda" in html
 
 
-def test_language_switch_turns_the_site_english_and_back(client, db):
-    response = client.get("/bahasa/en/", {"next": "/wilayah/"})
-    assert response.status_code == 302 and response["Location"] == "/wilayah/"
-    html = client.get("/wilayah/").content.decode()
+def test_the_english_page_has_its_own_address_and_links_back(client, db):
+    html = client.get("/en/wilayah/").content.decode()
     assert '<html lang="en">' in html
     assert "Kecamatan and villages" in html
-    assert 'href="/bahasa/id/?next=/wilayah/"' in html  # the switch now offers Bahasa Indonesia
-    client.get("/bahasa/id/", {"next": "/wilayah/"})
+    assert 'href="/wilayah/" lang="id" hreflang="id"' in html  # the switch offers Bahasa Indonesia
     assert "Kecamatan dan desa" in client.get("/wilayah/").content.decode()
 
 
-def test_language_switch_is_a_plain_link_back_to_the_same_page(client, db):
+def test_the_old_language_switch_sends_to_the_address_in_that_language(client, db):
+    response = client.get("/bahasa/en/", {"next": "/wilayah/?x=1"})
+    assert response.status_code == 302 and response["Location"] == "/en/wilayah/?x=1"
+    assert client.get("/bahasa/id/", {"next": "/en/wilayah/"})["Location"] == "/wilayah/"
+
+
+def test_language_switch_is_a_plain_link_to_the_same_page_in_the_other_language(client, db):
     html = client.get("/wilayah/35.22.18/").content.decode()
-    assert 'href="/bahasa/en/?next=/wilayah/35.22.18/"' in html
+    assert 'href="/en/wilayah/35.22.18/" lang="en" hreflang="en"' in html
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
 def test_language_switch_never_redirects_off_site(client, db, target):
     response = client.get("/bahasa/en/", {"next": target})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/en/"
 
 
 def test_unknown_language_is_404(client, db):

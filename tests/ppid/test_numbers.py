@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from ppid import services
 from ppid.models import InfoRequest, RegistrationCounter
@@ -29,6 +30,7 @@ def test_number_converter_round_trips_through_the_url(register):
     from django.urls import resolve, reverse
 
     info_request = register(received_on=D(2025, 12, 30)).request
+    translation.activate("id")  # the Indonesian address; the English one is the same under /en/
     url = reverse("ppid:register_entry", args=[info_request.number])
     assert url == "/ppid/permohonan/PPID-2025-000001/"
     assert resolve(url).kwargs["nomor"] == "PPID/2025/000001"

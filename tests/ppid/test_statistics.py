@@ -153,7 +153,7 @@ def test_statistics_page_and_open_data(client, year_2025):
     html = client.get("/ppid/statistik/?tahun=2025").content.decode()
     assert "PPID Desa Sedahkidul" in html and "75,0%" in html
     csv_body = client.get("/ppid/statistik.csv").content.decode("utf-8-sig").splitlines()
-    assert csv_body[0].startswith("year,unit,unit_slug")
+    assert csv_body[0].startswith("tahun,unit,slug_unit,jenis_unit,kode_desa,permohonan")
     assert any(
         line.startswith(
             "2025,PPID Desa Sedahkidul,desa-sedahkidul,desa,35.22.18.2007,6,1,1,2,1,1,1,1,4,3,75.0,7.0,1,1,1,1,2,0,0"
@@ -161,8 +161,8 @@ def test_statistics_page_and_open_data(client, year_2025):
         for line in csv_body
     )
     data = client.get("/ppid/statistik.json").json()
-    sedahkidul = next(row for row in data["rows"] if row["unit_slug"] == "desa-sedahkidul")
-    assert sedahkidul["median_working_days"] == 7.0 and sedahkidul["answered_on_time_percent"] == 75.0
+    sedahkidul = next(row for row in data["rows"] if row["slug_unit"] == "desa-sedahkidul")
+    assert sedahkidul["median_hari_kerja"] == 7.0 and sedahkidul["persen_tepat_waktu"] == 75.0
 
 
 def test_report_page_and_csv(client, year_2025):

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from visits import services
@@ -22,6 +22,7 @@ def _english(settings):
     The Indonesian rendering has its own tests (test_i18n.py).
     """
     settings.LANGUAGE_CODE = "en"
+    translation.activate("en")  # English is then the unprefixed language, Indonesian at /id/
 
 
 @pytest.fixture

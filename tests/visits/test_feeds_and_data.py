@@ -75,27 +75,27 @@ def test_csv_lists_every_published_visit(client, published_and_hidden):
     response = client.get(reverse("visits:data-csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert [row["title"] for row in rows] == ["Kunjungan baru", "Kunjungan lama"]
+    assert [row["judul"] for row in rows] == ["Kunjungan baru", "Kunjungan lama"]
     old = rows[1]
-    assert old["date"] == "2017-09-19"
-    assert old["kind"] == "studi_banding"
-    assert old["institution"] == "Pemerintah Kota Magelang"
-    assert old["institution_type"] == "pemkot"
-    assert (old["province_code"], old["province"]) == ("33", "Jawa Tengah")
-    assert old["topics"] == "KIM"
-    assert old["villages"] == f"{SEDAHKIDUL} Sedahkidul"
+    assert old["tanggal"] == "2017-09-19"
+    assert old["jenis"] == "studi_banding"
+    assert old["instansi"] == "Pemerintah Kota Magelang"
+    assert old["jenis_instansi"] == "pemkot"
+    assert (old["kode_provinsi"], old["provinsi"]) == ("33", "Jawa Tengah")
+    assert old["topik"] == "KIM"
+    assert old["desa"] == f"{SEDAHKIDUL} Sedahkidul"
     assert old["url"] == f"http://testserver{older.get_absolute_url()}"
-    assert old["published_at"] == "2017-09-19T16:00:00+07:00"
-    assert (rows[0]["is_sample"], old["is_sample"]) == ("1", "0")
+    assert old["diterbitkan"] == "2017-09-19T16:00:00+07:00"
+    assert (rows[0]["data_contoh"], old["data_contoh"]) == ("true", "false")
 
 
 def test_json_has_the_same_visits_with_lists(client, published_and_hidden):
     data = json.loads(client.get(reverse("visits:data-json")).content)
     assert data["count"] == 2
     old = data["visits"][1]
-    assert old["topics"] == ["KIM"]
-    assert old["villages"] == [{"code": SEDAHKIDUL, "name": "Sedahkidul"}]
-    assert old["is_sample"] is False
+    assert old["topik"] == ["KIM"]
+    assert old["desa"][0]["kode"] == SEDAHKIDUL and old["desa"][0]["nama"] == "Sedahkidul"
+    assert old["data_contoh"] is False
     assert "Draf rahasia" not in json.dumps(data)
 
 

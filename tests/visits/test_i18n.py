@@ -42,6 +42,5 @@ def test_the_visit_page_speaks_indonesian_by_default(client, db, indonesian):
 
 def test_english_is_one_choice_away(client, indonesian, make_visit):
     make_visit()
-    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
-    html = client.get("/kunjungan/").content.decode()
+    html = client.get("/en/kunjungan/").content.decode()
     assert "<h1>Visits by other governments</h1>" in html

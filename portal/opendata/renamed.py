@@ -1,0 +1,74 @@
+"""Columns renamed to the common convention (Indonesian ``snake_case``), per dataset: ``{old: new}``.
+
+Each old name keeps working until ``SUNSET`` (one release): JSON rows carry it
+beside the new one, the CSV header is given in the old names with
+``?kolom=lama``, and every answer says ``Deprecation: true``. CHANGELOG.md
+lists the same renames.
+"""
+
+import datetime
+
+SUNSET = datetime.date(2027, 6, 30)
+
+CHANNEL = {"kind": "jenis", "name": "nama"}
+VILLAGE = {"code": "kode", "name": "nama"}
+
+RENAMES = {
+    "kunjungan": {
+        "date": "tanggal",
+        "end_date": "tanggal_selesai",
+        "title": "judul",
+        "kind": "jenis",
+        "institution": "instansi",
+        "institution_type": "jenis_instansi",
+        "province_code": "kode_provinsi",
+        "province": "provinsi",
+        "topics": "topik",
+        "villages": "desa",
+        "published_at": "diterbitkan",
+        "is_sample": "data_contoh",
+        **VILLAGE,
+    },
+    "kim": {
+        "name": "nama",
+        "village_code": "kode_desa",
+        "village_name": "nama_desa",
+        "village_kind": "jenis_desa",
+        "district_code": "kode_kecamatan",
+        "district_name": "nama_kecamatan",
+        "status_since": "status_sejak",
+        "level": "tingkat",
+        "founded_on": "tanggal_berdiri",
+        "decree_number": "nomor_sk",
+        "decree_date": "tanggal_sk",
+        "decree_issuer": "penerbit_sk",
+        "decree_subject": "perihal_sk",
+        "member_count": "jumlah_anggota",
+        "website": "situs_web",
+        "media_channels": "kanal_media",
+        "public_phone": "telepon_publik",
+        "public_email": "email_publik",
+        "is_sample": "data_contoh",
+        **CHANNEL,
+    },
+    "ppid-statistik": {
+        "year": "tahun",
+        "unit_slug": "slug_unit",
+        "unit_kind": "jenis_unit",
+        "village_code": "kode_desa",
+        "requests": "permohonan",
+        "granted": "dikabulkan",
+        "partly_granted": "dikabulkan_sebagian",
+        "refused": "ditolak",
+        "refused_exempt": "ditolak_dikecualikan",
+        "refused_not_held": "ditolak_tidak_dikuasai",
+        "withdrawn": "ditarik",
+        "open": "dalam_proses",
+        "answered": "dijawab",
+        "answered_on_time": "dijawab_tepat_waktu",
+        "answered_on_time_percent": "persen_tepat_waktu",
+        "median_working_days": "median_hari_kerja",
+        "objections": "keberatan",
+        "disputes": "sengketa",
+    },
+}

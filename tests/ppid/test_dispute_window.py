@@ -98,7 +98,9 @@ def test_the_admin_records_a_late_dispute_and_says_so(client, rejected, ppid_uta
 def test_the_tracking_page_shows_the_window(client, rejected):
     info_request = rejected.request
     code = services.reset_access_code(info_request=info_request, actor=None)
-    response = client.post(reverse("ppid:track"), {"number": info_request.number, "code": code}, follow=True)
+    response = client.post(
+        "/ppid/permohonan/lacak/", {"number": info_request.number, "code": code}, follow=True
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Komisi Informasi" in page and "21 Juli 2025" in page

@@ -107,7 +107,7 @@ def test_a_malformed_e_mail_is_shown_next_to_the_field(client, db):
 
 
 def test_the_result_page_without_a_request_goes_back_to_the_form(client, db):
-    response = client.get(reverse("ppid:lost_code_sent"))
+    response = client.get(URL + "terkirim/")
     assert response.status_code == 302 and response["Location"] == URL
 
 

@@ -122,6 +122,15 @@ def test_citizen_compares_a_village_budgets_versions_and_checks_the_csv_on_a_pho
 # --- A citizen files an information request and tracks it ---------------------------------
 
 
+def _reload_files_nothing_twice(page, number, code):
+    """A reload (or a phone restoring the tab) shows the same registration, and the code only once."""
+    registered_at = page.url
+    page.reload()
+    assert page.url == registered_at
+    again = page.get_by_role("status").filter(has_text=number).inner_text()
+    assert code not in again and number in again
+
+
 def test_citizen_corrects_a_request_without_losing_anything_then_tracks_it(phone, story):
     page = phone
     find_village(page, VILLAGE_NAME)
@@ -171,13 +180,7 @@ def test_citizen_corrects_a_request_without_losing_anything_then_tracks_it(phone
     assert len(code) >= 16
     audit(page, "request-registered")
     story.update(number=number, code=code, unit=unit_name)
-
-    # A reload (or a phone restoring the tab) shows the same registration, and the code only once.
-    registered_at = page.url
-    page.reload()
-    assert page.url == registered_at
-    again = page.get_by_role("status").filter(has_text=number).inner_text()
-    assert code not in again and number in again
+    _reload_files_nothing_twice(page, number, code)
 
     # Later: the link to track it fills in the number; the code is typed again.
     page.get_by_role("link", name=re.compile("Lacak permohonan ini|Track this request")).click()

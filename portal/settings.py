@@ -386,10 +386,8 @@ AUDITLOG_MASK_TRACKING_FIELDS = (
     "requester_email",
     "requester_occupation",
     "requester_entity_decree",
-    "requester_identity_scan",
-    "requester_proxy_letter",
-    "access_code_hash",
-)
+    "requester_identity_scan", "requester_proxy_letter", "access_code_hash",
+)  # fmt: skip
 
 # --- Logging ---------------------------------------------------------------
 LOGGING = {

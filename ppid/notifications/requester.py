@@ -4,7 +4,9 @@ Each returns the queued OutboxMessage, or None when the requester gave no
 e-mail address (the admin then offers the phone; see `ppid.outbox.channels`).
 """
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..links import absolute_url
@@ -14,6 +16,12 @@ from .rendering import queue_rendered
 # The receipt is attached to the registration e-mail when an attachment maker is
 # registered for this kind (ppid.outbox.attachments); its reference is the request's key.
 RECEIPT_ATTACHMENT = "receipt"
+
+
+def _link(info_request, name):
+    """An absolute address of a public page in the requester's language (`/en/…` for English)."""
+    with translation.override(info_request.language or settings.LANGUAGE_CODE):
+        return absolute_url(reverse(name))
 
 
 def _to_requester(info_request, *, kind, subject, template, context, objection=None, **fields):
@@ -26,7 +34,7 @@ def _to_requester(info_request, *, kind, subject, template, context, objection=N
         template=template,
         context={
             "info_request": info_request,
-            "tracking_url": absolute_url(reverse("ppid:track")),
+            "tracking_url": _link(info_request, "ppid:track"),
             **context,
         },
         language=info_request.language,
@@ -71,7 +79,7 @@ def request_answered(info_request):
         template="ppid/email/request_answered.txt",
         context={
             "notice": info_request.notice,
-            "objection_url": absolute_url(reverse("ppid:objection_new")),
+            "objection_url": _link(info_request, "ppid:objection_new"),
         },
     )
 

@@ -50,18 +50,27 @@ def backoff(attempts):
 
 
 def claim(*, now, limit):
-    """Claim up to `limit` due messages for this host; returns their primary keys."""
+    """Claim up to `limit` due messages for this host; returns their primary keys.
+
+    PostgreSQL skips rows another host has locked. Each claim is also a
+    compare-and-set on the attempt count, so where rows cannot be locked
+    (SQLite) two hosts reading the same messages never both claim one.
+    """
     with transaction.atomic():
-        ids = list(
+        seen = list(
             OutboxMessage.objects.due(now)
             .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)[:limit]
+            .values_list("pk", "attempts")[:limit]
         )
-        OutboxMessage.objects.filter(pk__in=ids).update(
-            attempts=F("attempts") + 1,
-            last_attempt_at=now,
-            next_attempt_at=now + datetime.timedelta(seconds=LEASE_SECONDS),
-        )
+        ids = [
+            pk
+            for pk, attempts in seen
+            if OutboxMessage.objects.filter(pk=pk, attempts=attempts, sent_at__isnull=True).update(
+                attempts=F("attempts") + 1,
+                last_attempt_at=now,
+                next_attempt_at=now + datetime.timedelta(seconds=LEASE_SECONDS),
+            )
+        ]
     return ids
 
 

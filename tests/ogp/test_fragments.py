@@ -9,14 +9,15 @@ from portal import data_versions
 
 from .conftest import ORIGINAL, REVISED, SEDAHKIDUL, SUMBERREJO
 
-EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-ID = {"HTTP_ACCEPT_LANGUAGE": "id"}
+EN = {"language": "en"}
+ID = {"language": "id"}
 VILLAGE = f"/apbdes/2024/{SEDAHKIDUL}/"
 REGENCY = "/apbdes/2024/"
 
 
-def page(client, url, **extra):
-    response = client.get(url, **{**EN, **extra})
+def page(client, url, language="en"):
+    """The page in `language`: English pages live under /en/, Indonesian ones unprefixed."""
+    response = client.get(("/en" if language == "en" else "") + url)
     assert response.status_code == 200, response.status_code
     return response.content.decode()
 
@@ -55,9 +56,9 @@ def test_the_regency_page_counts_a_village_published_after_it_was_read(client, p
 
 def test_a_new_fiscal_year_appears_in_the_year_list_once_published(client, publish_budget):
     publish_budget()
-    assert 'href="/apbdes/2025/"' not in page(client, REGENCY)
+    assert 'href="/en/apbdes/2025/"' not in page(client, REGENCY)
     publish_budget(year=2025)
-    assert 'href="/apbdes/2025/"' in page(client, REGENCY)
+    assert 'href="/en/apbdes/2025/"' in page(client, REGENCY)
 
 
 def test_each_language_keeps_its_own_part(client, publish_budget):

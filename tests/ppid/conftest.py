@@ -170,3 +170,11 @@ def deliver(to=None):
 
     outbox.send_due(now=timezone.now() + datetime.timedelta(seconds=1))
     return [message for message in mail.outbox if to is None or message.to == [to]]
+
+
+def page_url(name, *args):
+    """A public page's Indonesian (unprefixed) address; `reverse` here gives the English one."""
+    from django.urls import reverse
+
+    with translation.override("id"):
+        return reverse(name, args=args)

@@ -12,6 +12,8 @@ from ppid.models import OBLIGATION_WORKFLOW, Objection, Obligation
 from tests.sample_files import pdf_bytes
 from tests.workflow import walk_table
 
+from .conftest import page_url
+
 D = datetime.date
 
 
@@ -232,7 +234,7 @@ def test_the_requester_sees_the_obligation_on_the_tracking_page(client, uphold):
     obligation = uphold(obligation_due_on=D(2025, 7, 8), obligation_order="Serahkan salinan APB Desa.")
     info_request = obligation.objection.request
     code = services.reset_access_code(info_request=info_request, actor=None)
-    response = client.post(reverse("ppid:track"), {"number": info_request.number, "code": code}, follow=True)
+    response = client.post(page_url("ppid:track"), {"number": info_request.number, "code": code}, follow=True)
     page = response.content.decode()
     assert "Serahkan salinan APB Desa." in page and "8 Juli 2025" in page
     # Past its date and not recorded as done: the page says so.

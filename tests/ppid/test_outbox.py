@@ -183,13 +183,27 @@ def test_a_claim_takes_a_lease_so_a_host_that_dies_mid_send_leaves_the_message_t
     assert reload(message).attempts == 2
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="several hosts share a PostgreSQL database, never SQLite"
+)
 @pytest.mark.django_db(transaction=True)
 def test_hosts_sending_at_once_send_every_message_exactly_once():
     for index in range(12):
         queued_at(T0, to=f"pemohon{index}@example.org")
-    results, errors = run_at_once(lambda _index: outbox.send_due(now=T0, limit=5), threads=3)
+
+    def host(_index):
+        """One host's timer runs until it finds nothing to send (a claim that lost a race takes none)."""
+        sent = 0
+        for _round in range(10):
+            run = outbox.send_due(now=T0, limit=5)
+            sent += run.sent
+            if not run.sent and not OutboxMessage.objects.unsent().exists():
+                break
+        return sent
+
+    results, errors = run_at_once(host, threads=3)
     assert errors == []
-    assert sum(run.sent for run in results) == 12
+    assert sum(results) == 12
     assert outbox.send_due(now=T0, limit=50).sent == 0
     assert sorted(m.to[0] for m in mail.outbox) == sorted(f"pemohon{i}@example.org" for i in range(12))
     assert not OutboxMessage.objects.unsent().exists()

@@ -17,7 +17,7 @@ from ppid import paper, services
 from ppid.models import InfoRequest, Letter, LetterCounter, LetterKind
 from tests.concurrency import run_at_once
 
-from .conftest import answer, make_requester, reload
+from .conftest import answer, make_requester, page_url, reload
 from .pages import text
 
 D = datetime.date
@@ -149,7 +149,7 @@ def test_print_page_is_a_letter_without_the_website_around_it(client, settings, 
     _emblem(settings, tmp_path)
     registration = register(received_on=D(2025, 6, 2))
     token = signing.dumps({"request": registration.request.pk}, salt="ppid.receipt")
-    response = client.get(reverse("ppid:receipt_print", args=[token]))
+    response = client.get(page_url("ppid:receipt_print", token))
     html = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert "css/paper.css" in html and "css/portal.css" not in html
@@ -159,7 +159,7 @@ def test_print_page_is_a_letter_without_the_website_around_it(client, settings, 
     assert "001/TBP/PPID-DESA-SEDAHKIDUL/2025" in html and registration.request.number in html
     assert registration.access_code not in html
     assert "http://testserver/ppid/permohonan/lacak/" in html  # an address to follow it from paper
-    pdf = client.get(reverse("ppid:receipt_pdf", args=[token]))
+    pdf = client.get(page_url("ppid:receipt_pdf", token))
     assert pdf["Content-Type"] == "application/pdf" and "no-store" in pdf["Cache-Control"]
     assert (
         pdf["Content-Disposition"]
@@ -183,7 +183,7 @@ def test_requester_finds_receipt_and_notice_pdfs_from_tracking(client, register)
     answer(registration.request, issued_on=D(2025, 6, 11))
     html = text(
         client.post(
-            reverse("ppid:track"),
+            page_url("ppid:track"),
             {"number": registration.request.number, "code": registration.access_code},
             follow=True,
         )

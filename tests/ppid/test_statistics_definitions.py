@@ -157,7 +157,13 @@ def test_report_matches_the_statistics_page_and_the_csv(client, register, utama,
     answer(register(unit=utama, received_on=RECEIVED).request, decision="refused")
     register(received_on=RECEIVED)
     _objection(register, "upheld", ppid_utama)
-    statistics_rows = [row for row in _csv(client.get("/ppid/statistik.csv")) if row["year"] == "2025"]
+    from ppid.views.figures import FIGURES  # figure (the report's names) → statistics column
+
+    statistics_rows = [
+        {figure: row[column] for figure, column in FIGURES.items()} | {"unit_slug": row["slug_unit"]}
+        for row in _csv(client.get("/ppid/statistik.csv"))
+        if row["tahun"] == "2025"
+    ]
     report_rows = client.get("/ppid/laporan/2025.csv").content.decode().splitlines()[1:]
     report = {}
     for line in csv.reader(report_rows):

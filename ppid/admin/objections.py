@@ -21,7 +21,7 @@ from ..forms import ObjectionDecisionForm, WithdrawForm
 from ..models import Dispute, MessageKind, Objection, ObjectionEvent, Obligation
 from ..outbox.channels import requester_outcome
 from .actions import ActionPage, ActionPagesMixin
-from .base import ReadOnlyInline
+from .base import ReadOnlyInline, WorkflowRecordMixin
 
 
 class ObjectionEventInline(ReadOnlyInline):
@@ -103,7 +103,7 @@ OBJECTION_ACTIONS = (
 
 
 @admin.register(Objection)
-class ObjectionAdmin(ActionPagesMixin, ScopedModelAdmin):
+class ObjectionAdmin(WorkflowRecordMixin, ActionPagesMixin, ScopedModelAdmin):
     change_form_template = "ppid/admin/objection_change_form.html"
     action_pages = OBJECTION_ACTIONS
     list_display = ["number", "request_link", "filed_on", "grounds_display", "status", "due_on", "overdue"]
@@ -161,27 +161,6 @@ class ObjectionAdmin(ActionPagesMixin, ScopedModelAdmin):
 
     def has_add_permission(self, request):
         return False  # objections arrive online or are registered from the request's page
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-            "show_delete": False,
-        }
-        if obj is not None:
-            extra_context["workflow"] = self._workflow_buttons(request, obj)
-        return super().change_view(request, object_id, form_url, extra_context)
 
     def _workflow_buttons(self, request, obj):
         buttons = []

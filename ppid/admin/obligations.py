@@ -19,7 +19,7 @@ from ..downloads import download_name, private_download
 from ..forms import CancelObligationForm, FulfilObligationForm
 from ..models import Obligation, ObligationEvent
 from .actions import ActionPage, ActionPagesMixin
-from .base import ReadOnlyInline
+from .base import ReadOnlyInline, WorkflowRecordMixin
 
 
 class ObligationEventInline(ReadOnlyInline):
@@ -72,7 +72,7 @@ OBLIGATION_ACTIONS = (
 
 
 @admin.register(Obligation)
-class ObligationAdmin(ActionPagesMixin, ScopedModelAdmin):
+class ObligationAdmin(WorkflowRecordMixin, ActionPagesMixin, ScopedModelAdmin):
     change_form_template = "ppid/admin/obligation_change_form.html"
     action_pages = OBLIGATION_ACTIONS
     list_display = ["__str__", "unit", "kind", "due_on", "status", "overdue", "fulfilled_on"]
@@ -136,27 +136,6 @@ class ObligationAdmin(ActionPagesMixin, ScopedModelAdmin):
 
     def has_add_permission(self, request):
         return False  # created by the decision that upholds an objection
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, object_id)
-        extra_context = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-            "show_delete": False,
-        }
-        if obj is not None:
-            extra_context["workflow"] = self._workflow_buttons(request, obj)
-        return super().change_view(request, object_id, form_url, extra_context)
 
     def _workflow_buttons(self, request, obj):
         if not obj.is_open:

@@ -9,6 +9,7 @@ Each journey's last page is kept as a screenshot in e2e-artifacts/.
 """
 
 import csv
+import datetime
 import io
 import re
 from pathlib import Path
@@ -20,6 +21,9 @@ from .audit import audit
 from .conftest import admin_login, find_village
 from .keyboard import complete_form
 from .pages import VILLAGE_NAME
+
+# An admin model's name, with the count of what waits for the officer when there is any.
+WAITING = r"^({})( \(\d+ (menunggu|waiting)\))?$"
 
 REQUESTER = {
     "name": "Siti Aminah Wulandari",
@@ -221,7 +225,9 @@ def _officer_lists_only_their_village(desk, number, elsewhere):
     """The village officer's list and search hold their village's requests only."""
     admin_login(desk, "ppid_desa")
     _officer_finds_the_request_in_their_inbox(desk, number, elsewhere)
-    desk.get_by_role("link", name=re.compile("^(Permohonan informasi|Information requests)$")).first.click()
+    desk.get_by_role(
+        "link", name=re.compile(WAITING.format("Permohonan informasi|Information requests"))
+    ).first.click()
     results = desk.locator("#result_list")
     expect(results.get_by_role("link", name=number, exact=True)).to_have_count(1)
     expect(results.get_by_role("link", name=elsewhere, exact=True)).to_have_count(0)
@@ -315,13 +321,15 @@ def test_citizen_objects_and_the_atasan_decides(phone, desk, story):
     audit(phone, "objection-registered")
 
     admin_login(desk, "ppid_utama")
-    desk.get_by_role("link", name=re.compile("^(Keberatan|Objections)$")).first.click()
+    desk.get_by_role("link", name=re.compile(WAITING.format("Keberatan|Objections"))).first.click()
     desk.get_by_role("link", name=objection, exact=True).click()
     desk.get_by_role("link", name=re.compile("Putuskan sebagai atasan PPID|Decide as atasan PPID")).click()
-    desk.get_by_role("radio", name=re.compile(r"^(Diterima|Upheld)")).check()
+    desk.get_by_role("radio", name=re.compile(r"^(Dikabulkan|Upheld)")).check()
     decision = (
-        "Keberatan diterima. PPID Desa menyerahkan salinan lengkap laporan realisasi dalam 3 hari kerja."
+        "Keberatan dikabulkan. PPID Desa menyerahkan salinan lengkap laporan realisasi dalam 3 hari kerja."
     )
+    due = (datetime.date.today() + datetime.timedelta(days=7)).isoformat()
+    desk.get_by_label(re.compile("dilaksanakan paling lambat|to be done by")).fill(due)
     desk.get_by_label(re.compile("Tanggapan tertulis atasan PPID|Written answer of the atasan PPID")).fill(
         decision
     )
@@ -333,6 +341,6 @@ def test_citizen_objects_and_the_atasan_decides(phone, desk, story):
     objections = phone.get_by_role("region", name=re.compile("^(Keberatan|Objections)$"))
     text = objections.inner_text()
     assert objection in text
-    assert re.search("Diterima \\(pemohon benar\\)|Upheld", text)
+    assert re.search("Dikabulkan \\(pemohon benar\\)|Upheld", text)
     assert "salinan lengkap laporan realisasi" in text
     audit(phone, "tracking-objection-decided")

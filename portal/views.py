@@ -19,7 +19,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from . import datasets, languages, search, services, wilayah
 from .forms import SearchForm, VoteForm
 from .models import District, OfficePage, Village
-from .opendata import conventions
+from .opendata import catalogue, conventions
 from .opendata import http as opendata_http
 from .region_summary import district_summary
 from .throttle import throttle
@@ -116,8 +116,19 @@ class DataCatalogueView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        formats = {}
+        for entry in catalogue.entries():
+            # Every format a dataset is offered in, the typed XLSX copies included.
+            formats.setdefault(entry.dataset.key, {}).update(
+                (d.format.upper(), None) for d in entry.downloads
+            )
         context["datasets"] = [
-            (dataset, datasets.downloads_of(dataset), dataset.last_updated())
+            (
+                dataset,
+                datasets.downloads_of(dataset),
+                dataset.last_updated(),
+                ", ".join(formats.get(dataset.key, {})),
+            )
             for dataset in datasets.datasets()
         ]
         context["licence"] = datasets.LICENCE

@@ -185,7 +185,9 @@ def test_every_public_page_has_unique_title_description_canonical_and_open_graph
 def test_dataset_downloads_match_the_pages(client, portal):
     catalogue = client.get("/data/")
     keys = {dataset.key for dataset, _downloads, _updated, _formats in catalogue.context["datasets"]}
-    formats = {dataset.key: offered for dataset, _downloads, _updated, offered in catalogue.context["datasets"]}
+    formats = {
+        dataset.key: offered for dataset, _downloads, _updated, offered in catalogue.context["datasets"]
+    }
     assert formats["kunjungan"] == "CSV, JSON, XLSX"  # the typed XLSX copy is named with the rest
     assert keys == {"kunjungan", "kim", "kim-kabar", "ppid-statistik", "ppid-register", "ppid-dip"} | {
         "apbdes-baris",

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from .. import services
 from ..deadlines import WorkingCalendar
-from ..models import InfoRequest, Objection, PpidUnit
+from ..models import InfoRequest, Objection, Obligation, PpidUnit
 from .content import SEDAHKIDUL, SUBJECTS
 
 # Marks the rows of this section, so a second load on a nearby day adds none.
@@ -141,4 +141,5 @@ def workload(units, today=None):
         obligation_due_on=calendar.add_working_days(today, 5).due,
         obligation_order="Serahkan salinan dengan NIK dan alamat penerima dihitamkan (contoh).",
     )
+    Obligation.objects.filter(objection__request=upheld).update(is_sample=True)
     return len(REQUESTS) + 2

@@ -4,7 +4,7 @@ import io
 from django.utils import timezone
 
 from portal import demo as demo_registry
-from ppid.models import DipItem, InfoRequest, Objection, PpidUnit, Regulation, SurveyResponse
+from ppid.models import DipItem, InfoRequest, Objection, Obligation, PpidUnit, Regulation, SurveyResponse
 
 
 def _load():
@@ -37,6 +37,7 @@ def test_demo_loader_is_idempotent_labelled_and_covers_every_state(db):
     assert InfoRequest.objects.overdue().exists()
     assert not InfoRequest.objects.filter(is_sample=False).exists()
     assert not PpidUnit.objects.filter(is_sample=False).exists()
+    assert Obligation.objects.exists() and not Obligation.objects.filter(is_sample=False).exists()
     years = set(InfoRequest.objects.values_list("year", flat=True))
     assert set(range(2017, 2026)) <= years <= set(range(2017, 2026)) | {timezone.localdate().year}
     assert all(

@@ -18,7 +18,7 @@ from django.utils.translation import gettext, ngettext
 from . import formatting
 from .forms import VoteForm
 from .models import SatisfactionVote
-from .services import VISITOR_COOKIE, vote_summary, voter_key
+from .services import VISITOR_COOKIE, rated_path, vote_summary, voter_key
 
 TOKEN_CACHE_SIZE = 4096
 
@@ -39,7 +39,7 @@ def own_choice(request, path):
     if not visitor:
         return None
     return (
-        SatisfactionVote.objects.filter(page__path=path, voter=voter_key(visitor))
+        SatisfactionVote.objects.filter(page__path=rated_path(path), voter=voter_key(visitor))
         .values_list("choice", flat=True)
         .first()
     )

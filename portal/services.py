@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 
-from . import wilayah
+from . import languages, wilayah
 from .models import District, RatedPage, SatisfactionVote, Village, fold
 
 # The anonymous cookie that lets a visitor's second vote replace the first.
@@ -89,13 +89,19 @@ def voter_key(visitor_id):
     return hmac.new(settings.SECRET_KEY.encode(), visitor_id.encode(), hashlib.sha256).hexdigest()
 
 
+def rated_path(path):
+    """The page a vote is about: one page in every language (``/en/x`` is ``/x``)."""
+    return languages.split(path)[1]
+
+
 @transaction.atomic
 def record_vote(*, path, title, visitor_id, choice):
     """Record a visitor's satisfaction vote on a page; a second vote replaces the first.
 
-    Returns True when an earlier vote was replaced.
+    A page's Indonesian and English addresses share one tally. Returns True
+    when an earlier vote was replaced.
     """
-    page, _created = RatedPage.objects.get_or_create(path=path, defaults={"title": title[:255]})
+    page, _created = RatedPage.objects.get_or_create(path=rated_path(path), defaults={"title": title[:255]})
     if title and page.title != title[:255]:
         page.title = title[:255]
         page.save(update_fields=["title"])
@@ -114,9 +120,9 @@ class VoteShare:
 
 
 def vote_summary(path):
-    """Counts and rounded percentages per choice for a page, in one query."""
+    """Counts and rounded percentages per choice for a page, in one query (both languages' votes)."""
     counts = dict(
-        SatisfactionVote.objects.filter(page__path=path)
+        SatisfactionVote.objects.filter(page__path=rated_path(path))
         .values_list("choice")
         .annotate(n=Count("id"))
         .values_list("choice", "n")

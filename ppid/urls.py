@@ -27,6 +27,7 @@ register_converter(RequestNumberConverter, "ppid_nomor")
 
 app_name = "ppid"
 DATA = open_data(last_modified=dataset_updated("ppid-statistik"), dataset="ppid-statistik")
+REPORT = open_data(last_modified=dataset_updated("ppid-statistik"), dataset="ppid-laporan")
 REGISTER = open_data(last_modified=dataset_updated("ppid-register"))
 DIP = open_data(last_modified=dataset_updated("ppid-dip"))
 
@@ -66,6 +67,6 @@ urlpatterns = [
     path("statistik.json", DATA(views.statistics_json), name="statistics_json"),
     path("laporan/", views.ReportIndexView.as_view(), name="reports"),
     path("laporan/<int:year>/", views.report, name="report"),
-    path("laporan/<int:year>.csv", DATA(views.report_csv), name="report_csv"),
+    path("laporan/<int:year>.csv", REPORT(views.report_csv), name="report_csv"),
     path("ikm/", views.IkmView.as_view(), name="ikm"),
 ]

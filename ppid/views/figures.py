@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from portal import charts, csv_export
-from portal.opendata import conventions
+from portal.opendata import conventions, renamed
 
 from .. import statistics
 from ..models import SurveyResponse
@@ -60,6 +60,7 @@ class StatisticsView(TemplateView):
 
 
 DATASET = "ppid-statistik"
+REPORT_DATASET = "ppid-laporan"
 STATISTICS_COLUMNS = [
     "tahun",
     "unit",
@@ -186,42 +187,47 @@ def report(request, year):
     return render(request, "ppid/report.html", {"report": data, "year": year, "chart": chart})
 
 
+def _report_rows(data):
+    """The report's rows as (section, item, value), under the names of `renamed.RENAMES`' keys."""
+    yield from (("total", key, value) for key, value in data.totals.as_dict().items())
+    for section, pairs in (
+        ("channel", data.channels),
+        ("time_taken", data.time_bands),
+        ("working_days_taken", data.time_taken),
+        ("refused_by_reason", data.refusals),
+        ("partly_granted_by_reason", data.partial),
+    ):
+        yield from ((section, str(label), count) for label, count in pairs)
+    yield "period", "end", data.totals.end.isoformat() if data.totals.end else ""
+    yield "objections", "received", data.objections_received
+    yield "objections", "upheld", data.objections_upheld
+    yield "objections", "answered_on_time", data.objections_answered_on_time
+    yield from (("objections_by_ground", str(label), count) for label, count in data.objections_by_ground)
+    yield from (("objections_by_outcome", str(label), count) for label, count in data.objections_by_outcome)
+    yield "disputes", "filed", data.disputes_filed
+    yield "disputes", "pending", data.disputes_pending
+    yield from (("disputes_by_outcome", str(label), count) for label, count in data.disputes_by_outcome)
+    yield "court_cases", "filed", data.court_cases
+    for row in data.units:
+        yield from ((f"unit:{row.unit.slug}", key, value) for key, value in row.figures.as_dict().items())
+
+
 def report_csv(request, year):
-    """`/ppid/laporan/<tahun>.csv`: the report's figures as rows of section, item, value."""
+    """`/ppid/laporan/<tahun>.csv`: the report's figures as rows of bagian, butir, nilai.
+
+    Section and item names are Indonesian ``snake_case``; ``?kolom=lama`` gives
+    the earlier English names until their sunset (`portal.opendata.renamed`).
+    """
     data = _report_or_404(year)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ppid-laporan-{year}.csv"'
+    name, value = conventions.OLD_HEADER
+    old_names = request.GET.get(name) == value and bool(conventions.renames(REPORT_DATASET))
+    names = {} if old_names else renamed.RENAMES[REPORT_DATASET]
     writer = csv_export.writer(response)
-    writer.writerow(["section", "item", "value"])
-    totals = data.totals.as_dict()
-    for key, value in totals.items():
-        writer.writerow(["total", key, "" if value is None else value])
-    for label, count in data.channels:
-        writer.writerow(["channel", str(label), count])
-    for label, count in data.time_bands:
-        writer.writerow(["time_taken", str(label), count])
-    for days, count in data.time_taken:
-        writer.writerow(["working_days_taken", days, count])
-    for label, count in data.refusals:
-        writer.writerow(["refused_by_reason", str(label), count])
-    for label, count in data.partial:
-        writer.writerow(["partly_granted_by_reason", str(label), count])
-    writer.writerow(["period", "end", data.totals.end.isoformat() if data.totals.end else ""])
-    writer.writerow(["objections", "received", data.objections_received])
-    writer.writerow(["objections", "upheld", data.objections_upheld])
-    writer.writerow(["objections", "answered_on_time", data.objections_answered_on_time])
-    for label, count in data.objections_by_ground:
-        writer.writerow(["objections_by_ground", str(label), count])
-    for label, count in data.objections_by_outcome:
-        writer.writerow(["objections_by_outcome", str(label), count])
-    writer.writerow(["disputes", "filed", data.disputes_filed])
-    writer.writerow(["disputes", "pending", data.disputes_pending])
-    for label, count in data.disputes_by_outcome:
-        writer.writerow(["disputes_by_outcome", str(label), count])
-    writer.writerow(["court_cases", "filed", data.court_cases])
-    for row in data.units:
-        for key, value in row.figures.as_dict().items():
-            writer.writerow([f"unit:{row.unit.slug}", key, "" if value is None else value])
+    writer.writerow([names.get(column, column) for column in ("section", "item", "value")])
+    for section, item, value in _report_rows(data):
+        writer.writerow([names.get(section, section), names.get(item, item), "" if value is None else value])
     return response
 
 

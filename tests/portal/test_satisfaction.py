@@ -54,6 +54,20 @@ def test_votes_from_two_visitors_on_two_pages_are_counted_apart(db):
     assert vote_summary("/wilayah/35.22.18/")[1] == 1
 
 
+def test_a_pages_indonesian_and_english_addresses_share_one_tally(db):
+    indonesian, english = Client(), Client()
+    vote(indonesian, 4)
+    response = vote(english, 1, page="/en" + PAGE)
+    assert response["Location"] == "/en" + PAGE + "#penilaian"
+    assert vote_summary(PAGE)[1] == 2
+    assert vote_summary("/en" + PAGE) == vote_summary(PAGE)
+    html = english.get("/en" + PAGE).content.decode()
+    assert "Your current vote: Not satisfied" in html
+    assert "2 votes" in html
+    vote(english, 3)
+    assert sorted(SatisfactionVote.objects.values_list("choice", flat=True)) == [3, 4]
+
+
 def test_percentages_match_the_2017_article_poll(db):
     seed_votes(path=PAGE, title="Desa Sedahkidul", counts={4: 14, 3: 2, 2: 1, 1: 2})
     shares, total = vote_summary(PAGE)

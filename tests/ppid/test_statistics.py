@@ -168,8 +168,20 @@ def test_statistics_page_and_open_data(client, year_2025):
 def test_report_page_and_csv(client, year_2025):
     html = client.get("/ppid/laporan/2025/").content.decode()
     assert ("Pasal 6(3)" in html or "Pasal 6 ayat (3)" in html) and "Masih diperiksa" in html
-    rows = client.get("/ppid/laporan/2025.csv").content.decode().splitlines()
-    assert "total,requests,6" in rows and "objections,received,1" in rows and "court_cases,filed,1" in rows
+    response = client.get("/ppid/laporan/2025.csv")
+    rows = response.content.decode("utf-8-sig").splitlines()
+    assert rows[0] == "bagian,butir,nilai"
+    assert (
+        "jumlah,permohonan,6" in rows
+        and "keberatan,masuk,1" in rows
+        and "gugatan_pengadilan,diajukan,1" in rows
+    )
+    assert "keberatan,dikabulkan,0" in rows and "jumlah,keberatan_dikabulkan,0" in rows
+    assert response["Deprecation"] == "true"
+    old = client.get("/ppid/laporan/2025.csv?kolom=lama").content.decode("utf-8-sig").splitlines()
+    assert old[0] == "section,item,value"
+    assert "total,requests,6" in old and "objections,received,1" in old and "court_cases,filed,1" in old
+    assert len(old) == len(rows)
 
 
 def test_ikm_page_shows_the_grade(client, year_2025):

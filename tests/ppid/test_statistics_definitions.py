@@ -164,7 +164,7 @@ def test_report_matches_the_statistics_page_and_the_csv(client, register, utama,
         for row in _csv(client.get("/ppid/statistik.csv"))
         if row["tahun"] == "2025"
     ]
-    report_rows = client.get("/ppid/laporan/2025.csv").content.decode().splitlines()[1:]
+    report_rows = client.get("/ppid/laporan/2025.csv?kolom=lama").content.decode("utf-8-sig").splitlines()[1:]
     report = {}
     for line in csv.reader(report_rows):
         report.setdefault(line[0], {})[line[1]] = line[2]

@@ -69,7 +69,8 @@ def _decision_explanation(objection):
 
 def _decided(objection):
     outcome = requester_outcome(objection.request, MessageKind.OBJECTION_DECIDED)
-    return f"{gettext('The decision is recorded.')} {outcome}".strip()
+    done = gettext("The decision is recorded.")
+    return f"{done} {outcome}".strip()
 
 
 OBJECTION_ACTIONS = (

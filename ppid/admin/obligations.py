@@ -17,7 +17,8 @@ from portal.scoped_admin import ScopedModelAdmin
 from .. import services
 from ..downloads import download_name, private_download
 from ..forms import CancelObligationForm, FulfilObligationForm
-from ..models import Obligation, ObligationEvent
+from ..models import MessageKind, Obligation, ObligationEvent
+from ..outbox.channels import requester_outcome
 from .actions import ActionPage, ActionPagesMixin
 from .base import ReadOnlyInline, WorkflowRecordMixin
 
@@ -27,6 +28,12 @@ class ObligationEventInline(ReadOnlyInline):
     fields = ["at", "from_status", "to_status", "actor", "note"]
     readonly_fields = fields
     verbose_name_plural = _("history")
+
+
+def _fulfilled(obligation):
+    outcome = requester_outcome(obligation.objection.request, MessageKind.OBLIGATION_FULFILLED)
+    done = gettext("The fulfilment is recorded.")
+    return f"{done} {outcome}".strip()
 
 
 def _not_open(obligation):
@@ -48,7 +55,7 @@ OBLIGATION_ACTIONS = (
             document=form.cleaned_data["document"],
             note=form.cleaned_data["note"],
         ),
-        success=_("The fulfilment is recorded."),
+        success=_fulfilled,
         multipart=True,
         refusal=_not_open,
     ),

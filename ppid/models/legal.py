@@ -124,7 +124,8 @@ class ServiceStandard(models.Model):
     def __str__(self):
         if self.effective_from:
             return f"{self.title} ({self.effective_from:%d-%m-%Y})"
-        return f"{self.title} ({_('draft')})"
+        draft = _("draft")
+        return f"{self.title} ({draft})"
 
     def save(self, *args, **kwargs):
         for name in self.RICH_FIELDS:

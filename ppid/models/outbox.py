@@ -29,6 +29,7 @@ class MessageKind(models.TextChoices):
     ANSWERED = "answered", _("Request answered")
     OBJECTION_FILED = "objection_filed", _("Objection registered")
     OBJECTION_DECIDED = "objection_decided", _("Objection decided")
+    OBLIGATION_FULFILLED = "obligation_fulfilled", _("Obligation carried out")
     # To officers.
     NEW_REQUEST = "new_request", _("New request")
     NEW_OBJECTION = "new_objection", _("New objection")
@@ -44,6 +45,7 @@ REQUESTER_KINDS = frozenset(
         MessageKind.ANSWERED,
         MessageKind.OBJECTION_FILED,
         MessageKind.OBJECTION_DECIDED,
+        MessageKind.OBLIGATION_FULFILLED,
     }
 )
 

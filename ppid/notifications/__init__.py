@@ -6,7 +6,7 @@ commits or rolls back with the change, and `manage.py send_outbox` sends it.
 Nothing here talks to a mail server.
 
 - `requester`: registered (with the access code), new access code, extended,
-  answered, objection filed, objection decided;
+  answered, objection filed, objection decided, obligation carried out;
 - `officers`: a new request or objection (at once, to the officers of its
   unit), the daily digests of requests and of obligations from upheld
   objections due soon or overdue, and `notify_unit_officers` for any other
@@ -29,6 +29,7 @@ from .officers import (
 from .requester import (
     objection_decided,
     objection_filed,
+    obligation_fulfilled,
     request_answered,
     request_extended,
     request_registered,
@@ -41,6 +42,7 @@ __all__ = [
     "objection_decided",
     "objection_filed",
     "obligation_digests",
+    "obligation_fulfilled",
     "reminder_digests",
     "request_answered",
     "request_extended",

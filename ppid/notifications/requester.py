@@ -1,4 +1,5 @@
-"""Messages to the requester: registration, new code, extension, answer, objection filed and decided.
+"""Messages to the requester: registration, new code, extension, answer, objection filed and decided,
+and the obligation of an upheld objection carried out.
 
 Each returns the queued OutboxMessage, or None when the requester gave no
 e-mail address (the admin then offers the phone; see `ppid.outbox.channels`).
@@ -104,5 +105,21 @@ def objection_decided(objection):
         ),
         template="ppid/email/objection_decided.txt",
         context={"objection": objection},
+        objection=objection,
+    )
+
+
+def obligation_fulfilled(obligation):
+    """The unit recorded that it carried out what the upheld objection ordered."""
+    objection = obligation.objection
+    return _to_requester(
+        objection.request,
+        kind=MessageKind.OBLIGATION_FULFILLED,
+        subject=lambda: (
+            _("Your objection %(number)s: the unit has carried out the decision")
+            % {"number": objection.number}
+        ),
+        template="ppid/email/obligation_fulfilled.txt",
+        context={"objection": objection, "obligation": obligation},
         objection=objection,
     )

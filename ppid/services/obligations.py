@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import deadlines, tallies
+from .. import deadlines, notifications, tallies
 from ..deadlines import WorkingCalendar
 from ..models import OBLIGATION_WORKFLOW, Obligation
 
@@ -87,6 +87,7 @@ def _cancel(note):
 def change_obligation_status(*, obligation, to_status, actor=None, fulfilled_on=None, document=None, note=""):
     """Record that an obligation was carried out (date and document) or cancelled (with the reason).
 
+    A fulfilment is told to the requester in the same transaction (outbox).
     Returns `obligation`, refreshed. Nothing is written when a check fails.
     """
     to_status = Obligation.Status(to_status)
@@ -103,6 +104,8 @@ def change_obligation_status(*, obligation, to_status, actor=None, fulfilled_on=
             select_related=("objection",),
         )
     obligation.refresh_from_db()
+    if to_status == Obligation.Status.FULFILLED:
+        notifications.obligation_fulfilled(obligation)
     return obligation
 
 

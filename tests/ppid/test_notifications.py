@@ -68,7 +68,26 @@ def _prepare(act, register, refused):
         return lambda: services.send_due_reminders(today=D(2025, 6, 16))
     if act == "obligation_due":
         return _obligation_due(refused)
+    if act == "obligation_fulfilled":
+        return _obligation_fulfilled(refused)
     raise AssertionError(act)
+
+
+def _obligation_fulfilled(refused):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.sample_files import pdf_bytes
+
+    objection = _file(refused)
+    services.change_objection_status(
+        objection=objection, to_status="upheld", decision="Berikan salinannya.", decided_on=D(2025, 7, 1)
+    )
+    document = SimpleUploadedFile(
+        "serah-terima.pdf", pdf_bytes("Serah terima"), content_type="application/pdf"
+    )
+    return lambda: services.change_obligation_status(
+        obligation=objection.obligation, to_status="fulfilled", fulfilled_on=D(2025, 7, 7), document=document
+    )
 
 
 ACTS = {
@@ -80,6 +99,7 @@ ACTS = {
     "objection_decided": {K.OBJECTION_DECIDED},
     "reminder": {K.REMINDER},
     "obligation_due": {K.OBLIGATION_DUE},
+    "obligation_fulfilled": {K.OBLIGATION_FULFILLED},
 }
 
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ppid import services
-from ppid.models import OBLIGATION_WORKFLOW, Objection, Obligation
+from ppid.models import OBLIGATION_WORKFLOW, InfoRequest, MessageKind, Objection, Obligation, OutboxMessage
 from tests.sample_files import pdf_bytes
 from tests.workflow import walk_table
 
@@ -168,6 +168,41 @@ def test_officer_records_the_fulfilment_in_the_admin(client, uphold, officer_sed
     assert obligation.status == Obligation.Status.FULFILLED
     download = client.get(reverse("admin:ppid_obligation_document", args=[obligation.pk]))
     assert download.status_code == 200 and "attachment" in download["Content-Disposition"]
+
+
+def test_the_requester_is_told_when_the_obligation_is_carried_out(client, uphold, officer_sedahkidul):
+    obligation = uphold()
+    info_request = obligation.objection.request
+    client.force_login(officer_sedahkidul)
+    response = client.post(
+        reverse("admin:ppid_obligation_fulfil", args=[obligation.pk]),
+        {"fulfilled_on": "2025-07-07", "document": _pdf(), "note": "Salinan diserahkan di kantor desa."},
+        follow=True,
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == ["Pelaksanaan sudah dicatat. Pesan kepada pemohon: e-mail dalam antrean ke s…@e…."], shown
+    [message] = OutboxMessage.objects.filter(kind=MessageKind.OBLIGATION_FULFILLED)
+    assert message.to == info_request.requester_email and message.request == info_request
+    assert obligation.objection.number in message.subject
+    assert "7 Juli 2025" in message.body or "7 July 2025" in message.body
+    assert "Salinan diserahkan di kantor desa." in message.body and "/ppid/permohonan/lacak/" in message.body
+    cancelled = uphold()
+    services.change_obligation_status(obligation=cancelled, to_status="cancelled", note="Putusan KI.")
+    assert OutboxMessage.objects.filter(kind=MessageKind.OBLIGATION_FULFILLED).count() == 1
+
+
+def test_a_phone_only_requester_is_reached_by_phone_after_the_fulfilment(client, uphold, officer_sedahkidul):
+    obligation = uphold()
+    InfoRequest.objects.filter(pk=obligation.objection.request_id).update(requester_email="")
+    client.force_login(officer_sedahkidul)
+    response = client.post(
+        reverse("admin:ppid_obligation_fulfil", args=[obligation.pk]),
+        {"fulfilled_on": "2025-07-07", "document": _pdf()},
+        follow=True,
+    )
+    shown = " ".join(str(message) for message in response.context["messages"])
+    assert shown == "Pelaksanaan sudah dicatat. Tidak ada alamat e-mail: hubungi pemohon lewat telepon."
+    assert not OutboxMessage.objects.filter(kind=MessageKind.OBLIGATION_FULFILLED).exists()
 
 
 def test_a_future_fulfilment_date_is_refused_next_to_the_field(client, uphold, officer_sedahkidul):

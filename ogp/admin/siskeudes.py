@@ -9,9 +9,11 @@ matches they confirm and imports, each village-year in its own transaction.
 
 The import publishes what it writes, so the preview also runs the balance
 checks (`ogp.balance`) on every version and realisation report it would
-write and lists each failure line by line: such a village-year would be
-refused on import until the books are corrected in Siskeudes. It shows the
-public note a Perubahan is published with as well.
+write and lists each failure line by line. Such a village-year is imported
+only with the officer's written explanation of its books, typed under its
+checks; the public page shows it beside the figures. Without one it is
+refused, and the books can be corrected in Siskeudes instead. The preview
+shows the public note a Perubahan is published with as well.
 """
 
 import hashlib
@@ -30,11 +32,11 @@ from django.utils.translation import gettext
 from portal.scoped_admin import ScopedModelAdmin
 from portal.uploads.storage import OPAQUE_EXTENSION
 
-from .. import balance
 from ..forms import SiskeudesUploadForm
 from ..models import SiskeudesVillage
 from ..services import siskeudes_import
 from ..siskeudes.plan import NEEDS_CONFIRMATION, PERUBAHAN, UNCHANGED
+from ..siskeudes.preview import balance_checks
 
 TOKEN_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -56,25 +58,34 @@ class ItemPreview:
     def failures(self):
         return sum(len(problems) for _label, problems in self.checks)
 
+    @property
+    def explanation_field(self):
+        return explanation_field(self.item)
+
 
 def preview_item(item):
     """The balance checks of every version and report `item` would write, and the notes it publishes."""
-    preview = ItemPreview(item)
-    written = [step for step in item.versions if step.outcome != UNCHANGED]
-    for step in written:
-        items = [(row.account, row.activity, row.source, row.amount) for row in step.rows]
-        preview.checks.append((step.kind_label, balance.budget_problems(items)))
-        if step.kind == PERUBAHAN:
+    preview = ItemPreview(item, checks=balance_checks(item))
+    for step in item.versions:
+        if step.outcome != UNCHANGED and step.kind == PERUBAHAN:
             note = str(siskeudes_import.SISKEUDES_REVISION_NOTE) % {"perdes": step.perdes_number or "–"}
             preview.notes.append((step.kind_label, note))
-    rows = item.versions[-1].rows if item.versions else []
-    for report in (step for step in item.reports if step.outcome != UNCHANGED):
-        lines = [
-            (position, f"{row.account} {row.description}", row.amount, report.realised.get(row.key, 0), "")
-            for position, row in enumerate(rows, start=1)
-        ]
-        preview.checks.append((report.label(), balance.over_budget(lines)))
     return preview
+
+
+def explanation_field(item):
+    """The name of the preview's field for the explanation of a village-year's books."""
+    return f"explanation-{item.match.source.code}-{item.year}"
+
+
+def _explanations(request, plan):
+    """{(Siskeudes code, year): explanation} from the preview form."""
+    found = {}
+    for item in plan.items:
+        text = request.POST.get(explanation_field(item), "").strip()
+        if text:
+            found[(item.match.source.code, item.year)] = text
+    return found
 
 
 @admin.register(SiskeudesVillage)
@@ -133,7 +144,10 @@ class SiskeudesVillageAdmin(ScopedModelAdmin):
             raise PermissionDenied
         confirm = frozenset(request.POST.getlist("confirm"))
         with storage.open(name) as upload:
-            plan, result = siskeudes_import.import_siskeudes(upload, user=request.user, confirm=confirm)
+            _read, plan = siskeudes_import.preview_siskeudes(upload, user=request.user, confirm=confirm)
+        result = siskeudes_import.apply_siskeudes(
+            plan, user=request.user, explanations=_explanations(request, plan)
+        )
         waiting = sum(1 for item in plan.items if item.state == NEEDS_CONFIRMATION)
         message = gettext(
             "Siskeudes import: %(imported)s village-years imported, %(unchanged)s unchanged, "

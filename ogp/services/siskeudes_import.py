@@ -36,6 +36,7 @@ from ..models import (
     RealisationReport,
     Status,
 )
+from ..siskeudes import preview
 from ..siskeudes.plan import CREATED, REPLACED, UNCHANGED, DatabaseState
 from .publishing import change_report_status, change_version_status
 from .summaries import refresh_summary
@@ -117,14 +118,24 @@ def preview_siskeudes(upload, *, user=None, confirm=frozenset(), chart=None):
     return read, siskeudes.plan_export(read, state, confirm=confirm)
 
 
-def import_siskeudes(upload, *, user=None, confirm=frozenset(), only=None, is_sample=False, chart=None):
+def import_siskeudes(
+    upload, *, user=None, confirm=frozenset(), only=None, is_sample=False, chart=None, explanations=None
+):
     """Preview an export and import every importable village-year (limited to Siskeudes codes in `only`)."""
     read, plan = preview_siskeudes(upload, user=user, confirm=confirm, chart=chart)
-    return plan, apply_siskeudes(plan, user=user, only=only, is_sample=is_sample)
+    return plan, apply_siskeudes(plan, user=user, only=only, is_sample=is_sample, explanations=explanations)
 
 
-def apply_siskeudes(plan, *, user=None, only=None, is_sample=False):
-    """Write each importable village-year of `plan` in its own transaction; returns a SiskeudesResult."""
+def apply_siskeudes(plan, *, user=None, only=None, is_sample=False, explanations=None):
+    """Write each importable village-year of `plan` in its own transaction; returns a SiskeudesResult.
+
+    A version or report whose books fail a balance check is published only
+    with a written explanation: `explanations` maps (Siskeudes code, year) to
+    the officer's text, stored on each failing version and report of that
+    village-year (the public page shows it). Without one the village-year is
+    refused and reported, as publishing refuses it.
+    """
+    explanations = explanations or {}
     result = SiskeudesResult()
     items = [item for item in plan.importable() if only is None or item.match.source.code in only]
     if items:
@@ -135,7 +146,8 @@ def apply_siskeudes(plan, *, user=None, only=None, is_sample=False):
             continue
         try:
             with transaction.atomic():
-                _apply_year(item, user=user, is_sample=is_sample)
+                explanation = explanations.get((item.match.source.code, item.year), "")
+                _apply_year(item, user=user, is_sample=is_sample, explanation=explanation)
         except (InvalidTransition, ValidationError, DatabaseError) as error:
             messages = getattr(error, "messages", None) or [str(error)]
             result.outcomes.append(YearOutcome(item, FAILED, " ".join(str(m) for m in messages)))
@@ -144,7 +156,7 @@ def apply_siskeudes(plan, *, user=None, only=None, is_sample=False):
     return result
 
 
-def _apply_year(item, *, user, is_sample):
+def _apply_year(item, *, user, is_sample, explanation=""):
     """Write one village-year: its versions, then its reports, then its summary once."""
     village = item.match.village
     budget, _created = Budget.objects.select_for_update().get_or_create(
@@ -157,22 +169,27 @@ def _apply_year(item, *, user, is_sample):
     version = lines = None
     for step in item.versions:
         number = max(numbers, default=0) + 1
-        version, lines = _write_version(budget, step, user=user, number=number, in_force=in_force)
+        explained = explanation if explanation and preview.version_problems(step) else ""
+        version, lines = _write_version(
+            budget, step, user=user, number=number, in_force=in_force, explanation=explained
+        )
         numbers.append(version.number)
         if step.outcome != UNCHANGED:
             published.append(version)
         in_force = version
     if item.reports and lines is None:
         lines = _version_lines(version)
+    rows = item.versions[-1].rows if item.versions else []
     for step in item.reports:
-        _write_report(version, lines, step, user=user)
+        explained = explanation if explanation and preview.report_problems(step, rows) else ""
+        _write_report(version, lines, step, user=user, explanation=explained)
     # Each publication above left the summary alone: the village-year's summary and its
     # search entry are written once, from everything now published, in this transaction.
     published.sort(key=lambda version: version.number)
     refresh_summary(budget=budget, published_versions=published, index_now=True)
 
 
-def _write_version(budget, step, *, user, number, in_force):
+def _write_version(budget, step, *, user, number, in_force, explanation=""):
     """(version, {line key: (line id, position, amount)} or None) for one planned version."""
     if step.outcome == UNCHANGED:
         return step.existing, None
@@ -188,6 +205,7 @@ def _write_version(budget, step, *, user, number, in_force):
         version.note = str(SISKEUDES_REVISION_NOTE) % {"perdes": step.perdes_number or "–"}
     version.perdes_number = step.perdes_number
     version.perdes_date = step.perdes_date
+    version.balance_explanation = explanation
     version.line_count = step.line_count
     version.save()
     if step.outcome == CREATED:
@@ -237,7 +255,7 @@ def _version_lines(version):
     }
 
 
-def _write_report(version, lines, step, *, user):
+def _write_report(version, lines, step, *, user, explanation=""):
     """Write one planned report on `version`, whose lines `lines` gives by key (`_version_lines`)."""
     if step.outcome == UNCHANGED:
         return
@@ -245,10 +263,15 @@ def _write_report(version, lines, step, *, user):
         report = RealisationReport.objects.get(pk=step.existing.pk)
         report.lines.all().delete()
         report.as_of = step.as_of
+        report.balance_explanation = explanation
         report.save()
     else:
         report = RealisationReport.objects.create(
-            version=version, period=step.period, as_of=step.as_of, created_by=user
+            version=version,
+            period=step.period,
+            as_of=step.as_of,
+            created_by=user,
+            balance_explanation=explanation,
         )
         REPORT_WORKFLOW.begin(report, actor=user, is_public=False)
     realised = [(key, line, step.realised.get(key, 0)) for key, line in lines.items()]

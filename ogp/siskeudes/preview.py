@@ -3,10 +3,12 @@
 The back office shows the same plan as a page (``ogp/admin/siskeudes_import.html``).
 """
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import balance
 from ..models import BudgetVersion
-from .plan import NEEDS_CONFIRMATION, OUT_OF_SCOPE, UNMATCHED
+from .plan import NEEDS_CONFIRMATION, OUT_OF_SCOPE, UNCHANGED, UNMATCHED
 
 STATE_LABELS = {
     UNMATCHED: _("no portal village of that name in that kecamatan; map it in the back office"),
@@ -21,6 +23,37 @@ def rupiah(amount):
 
 def signed(amount):
     return f"{amount:+,}".replace(",", ".")
+
+
+def version_problems(step):
+    """The balance checks (`ogp.balance`) that a planned version's lines fail."""
+    return balance.budget_problems((row.account, row.activity, row.source, row.amount) for row in step.rows)
+
+
+def report_problems(report, rows):
+    """The lines of a planned report realised above their budget, `rows` being its version's lines."""
+    return balance.over_budget(
+        (position, f"{row.account} {row.description}", row.amount, report.realised.get(row.key, 0), "")
+        for position, row in enumerate(rows, start=1)
+    )
+
+
+def balance_checks(item):
+    """(version or report label, [Imbalance]) for every version and report a village-year would write.
+
+    The import publishes what it writes, so a failed check needs the officer's
+    written explanation, which the public page shows beside the figures.
+    """
+    checks = [
+        (step.kind_label, version_problems(step)) for step in item.versions if step.outcome != UNCHANGED
+    ]
+    rows = item.versions[-1].rows if item.versions else []
+    checks.extend(
+        (report.label(), report_problems(report, rows))
+        for report in item.reports
+        if report.outcome != UNCHANGED
+    )
+    return checks
 
 
 def preview_lines(plan):
@@ -39,6 +72,16 @@ def preview_lines(plan):
             lines.extend(_version_lines(step))
         for step in item.reports:
             lines.append(f"  {step.label()} ({step.as_of:%d/%m/%Y}): {step.outcome}, {rupiah(step.total)}")
+        lines.extend(_check_lines(item))
+    return lines
+
+
+def _check_lines(item):
+    lines = []
+    for label, problems in balance_checks(item):
+        if not problems:
+            lines.append("  " + gettext("%(name)s: the books balance.") % {"name": label})
+        lines.extend(f"  ! {label}: {problem.message}" for problem in problems)
     return lines
 
 

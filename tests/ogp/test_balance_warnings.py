@@ -156,7 +156,8 @@ def test_the_siskeudes_preview_lists_each_balance_failure_before_confirming(clie
         == "5.2.2.01 Honor kader PKD: realised Rp900.000.000 is above its budget of Rp800.000.000."
     )
     assert over.message in html
-    assert "1 balance check failed; the import will refuse this village-year" in html
+    assert "APBDes (original): 1 balance check failed:" in html
+    assert "imported only with a written explanation of why its books do not balance" in html
     assert not BudgetVersion.objects.exists()
 
 
@@ -165,3 +166,90 @@ def test_the_siskeudes_preview_shows_the_public_note_of_a_perubahan(client, admi
     html = _preview(client, [sedahkidul()]).content.decode()
     assert "Public note of the APBDes Perubahan (revision):" in html
     assert "APBDes Perubahan set by Perdes 6 Tahun 2024, imported from the village" in html
+
+
+def _import(client, explanation=None):
+    archive = SimpleUploadedFile(
+        "siskeudes.zip", upload([unbalanced_sumberrejo()]).getvalue(), content_type="application/zip"
+    )
+    response = client.post(reverse("admin:ogp_siskeudesvillage_import"), {"file": archive}, **EN)
+    (preview,) = response.context["previews"]
+    data = {"token": response.context["token"], "import": "1", "confirm": "02.2006."}
+    if explanation is not None:
+        data[preview.explanation_field] = explanation
+    return preview, client.post(reverse("admin:ogp_siskeudesvillage_import"), data, follow=True, **EN)
+
+
+def test_unbalanced_siskeudes_books_are_refused_without_an_explanation(client, administrator, english):
+    client.force_login(administrator)
+    preview, response = _import(client, explanation="   ")
+    assert (
+        f'name="{preview.explanation_field}"' in _preview(client, [unbalanced_sumberrejo()]).content.decode()
+    )
+    errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    assert len(errors) == 1 and DEFICIT in errors[0]
+    assert "To publish anyway, write the explanation of the books" in errors[0]
+    assert not BudgetVersion.objects.filter(budget__village_id="35.22.12.2006").exists()
+
+
+def test_unbalanced_siskeudes_books_are_published_with_the_officers_explanation(
+    client, administrator, english
+):
+    client.force_login(administrator)
+    text = "SiLPA 2023 sebesar Rp100.000.000 belum tercatat di Siskeudes; Perdes perubahan menyusul."
+    _preview_item, response = _import(client, explanation=text)
+    assert not [m for m in response.context["messages"] if m.level_tag == "error"]
+    version = BudgetVersion.objects.get(budget__village_id="35.22.12.2006", budget__year=2024)
+    assert version.status == Status.PUBLISHED and version.balance_explanation == text
+    report = RealisationReport.objects.get(version=version)
+    assert report.status == Status.PUBLISHED and report.balance_explanation == text
+    page = client.get(version.budget.get_absolute_url()).content.decode()
+    assert "These books do not balance. The village explains:" in page or "tidak seimbang" in page
+    assert "SiLPA 2023 sebesar Rp100.000.000 belum tercatat di Siskeudes" in page
+
+
+def test_balanced_siskeudes_books_keep_no_explanation(client, administrator, english):
+    client.force_login(administrator)
+    archive = SimpleUploadedFile(
+        "siskeudes.zip", upload([sedahkidul()]).getvalue(), content_type="application/zip"
+    )
+    response = client.post(reverse("admin:ogp_siskeudesvillage_import"), {"file": archive}, **EN)
+    (preview,) = response.context["previews"]
+    assert preview.failures == 0 and f'name="{preview.explanation_field}"' not in response.content.decode()
+    client.post(
+        reverse("admin:ogp_siskeudesvillage_import"),
+        {
+            "token": response.context["token"],
+            "import": "1",
+            "confirm": "01.2001.",
+            preview.explanation_field: "x",
+        },
+        **EN,
+    )
+    versions = BudgetVersion.objects.filter(budget__village_id=SEDAHKIDUL)
+    assert versions.count() == 2 and set(versions.values_list("balance_explanation", flat=True)) == {""}
+
+
+def _command(tmp_path, *args):
+    from io import StringIO
+
+    path = tmp_path / "siskeudes.zip"
+    path.write_bytes(upload([unbalanced_sumberrejo()]).getvalue())
+    out = StringIO()
+    call_command("import_siskeudes", str(path), "--konfirmasi", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_siskeudes_command_lists_the_checks_and_takes_the_explanation(tmp_path, english):
+    with pytest.raises(CommandError, match="Some village-years were not imported."):
+        _command(tmp_path)
+    assert not BudgetVersion.objects.filter(budget__village_id="35.22.12.2006").exists()
+    output = _command(tmp_path, "--dry-run")
+    assert "  ! APBDes (original): Spending is Rp" in output and DEFICIT in output
+    assert "  ! Semester I: 5.2.2.01 Honor kader PKD: realised Rp900.000.000 is above its budget" in output
+    output = _command(tmp_path, "--penjelasan", "02.2006.:2024=SiLPA 2023 belum tercatat.")
+    assert "1 imported, 0 unchanged, 0 failed." in output
+    version = BudgetVersion.objects.get(budget__village_id="35.22.12.2006")
+    assert version.balance_explanation == "SiLPA 2023 belum tercatat."
+    with pytest.raises(CommandError, match="expected KODE"):
+        _command(tmp_path, "--penjelasan", "02.2006.:tahun=x")

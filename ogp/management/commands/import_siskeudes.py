@@ -3,11 +3,15 @@
     python manage.py import_siskeudes siskeudes-2024.zip --dry-run
     python manage.py import_siskeudes siskeudes-2024.zip --konfirmasi
     python manage.py import_siskeudes siskeudes-2024.zip --desa 01.2001. --pengguna sekdes
+    python manage.py import_siskeudes siskeudes-2024.zip --penjelasan "02.2006.:2024=SiLPA 2023 …"
 
 The command prints the preview of every village-year (its match, versions
 with totals per akun and bidang, realisation reports, problems). A village
 matched by name only is imported once ``--konfirmasi`` confirms the matches
-shown; a confirmed match is remembered. ``--dry-run`` shows the preview and
+shown; a confirmed match is remembered. The preview lists the balance checks
+of every version and report; a village-year whose books fail one is imported
+only with ``--penjelasan KODE[:TAHUN]=TEKS``, the written explanation the
+public page shows beside the figures. ``--dry-run`` shows the preview and
 saves nothing. Ends with an error status when the file or a village-year was
 refused.
 """
@@ -39,6 +43,14 @@ class Command(BaseCommand):
         )
         parser.add_argument("--pengguna", help="Import as this user, within their scope (default: no limit).")
         parser.add_argument("--contoh", action="store_true", help="Mark new budgets as sample data.")
+        parser.add_argument(
+            "--penjelasan",
+            action="append",
+            default=[],
+            metavar="KODE[:TAHUN]=TEKS",
+            help="The public explanation of a village's books that fail a balance check "
+            "(every year of that Siskeudes code without :TAHUN); repeatable.",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
@@ -63,7 +75,13 @@ class Command(BaseCommand):
             self.stdout.write("Dry run: nothing was saved.")
             return
         only = set(options["desa"]) or None
-        result = siskeudes_import.apply_siskeudes(plan, user=user, only=only, is_sample=options["contoh"])
+        result = siskeudes_import.apply_siskeudes(
+            plan,
+            user=user,
+            only=only,
+            is_sample=options["contoh"],
+            explanations=explanations(plan, options["penjelasan"]),
+        )
         for outcome in result.outcomes:
             source = outcome.item.match.source
             message = f" ({outcome.message})" if outcome.message else ""
@@ -87,3 +105,17 @@ class Command(BaseCommand):
             return get_user_model().objects.get(username=username)
         except get_user_model().DoesNotExist:
             raise CommandError(f"No user named {username}.") from None
+
+
+def explanations(plan, given):
+    """{(Siskeudes code, year): text} from ``KODE[:TAHUN]=TEKS`` arguments."""
+    found = {}
+    for argument in given:
+        target, equals, text = argument.partition("=")
+        code, colon, year = target.partition(":")
+        if not equals or not text.strip() or (colon and not year.isdigit()):
+            raise CommandError(f"--penjelasan {argument!r}: expected KODE[:TAHUN]=TEKS, e.g. 02.2006.:2024=…")
+        years = [int(year)] if colon else [item.year for item in plan.items if item.match.source.code == code]
+        for each in years:
+            found[(code, each)] = text.strip()
+    return found

@@ -8,17 +8,23 @@ as an event of its own kind; only a reassignment is shown on the public
 timeline.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 from portal.workflow import InvalidTransition
 
 from .. import access_codes, notifications, tallies
-from ..models import REQUEST_WORKFLOW, InfoRequest, RequestEvent
+from ..models import REQUEST_WORKFLOW, InfoRequest, MessageKind, RequestEvent
 from .numbers import REQUEST_SERIES, normalise_number
 from .requests import lock_request
+
+LOST_CODES_PER_REQUEST = 3
+LOST_CODE_WINDOW = datetime.timedelta(hours=24)
 
 
 @transaction.atomic
@@ -85,6 +91,8 @@ def reissue_lost_code(*, number, email):
 
     Returns the request when they matched, else None; either way the caller
     must answer the same, so the answer never tells whether the e-mail matched.
+    A request gets at most `LOST_CODES_PER_REQUEST` new codes in
+    `LOST_CODE_WINDOW`, whichever clients ask (each client is throttled too).
     The code itself is never returned: it goes only to the address on file
     (`reset_access_code`).
     """
@@ -99,6 +107,12 @@ def reissue_lost_code(*, number, email):
     stored = info_request.requester_email.strip().lower() if info_request else ""
     given = (email or "").strip().lower()
     if not (constant_time_compare(given, stored) and info_request is not None and given):
+        return None
+    since = timezone.now() - LOST_CODE_WINDOW
+    if info_request.messages.filter(kind=MessageKind.CODE_REISSUED, created_at__gte=since).count() >= (
+        LOST_CODES_PER_REQUEST
+    ):
+        # However many clients ask, a request gets only so many new codes a day.
         return None
     reset_access_code(info_request=info_request, actor=None)
     return info_request

@@ -99,6 +99,31 @@ def test_the_form_is_throttled_per_client(client, filed, django_capture_on_commi
     assert not _new_codes()
 
 
+def test_a_request_gets_at_most_three_new_codes_a_day_whoever_asks(
+    filed, django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.test import Client
+
+    from ppid.services import request_acts
+
+    clients = [Client(REMOTE_ADDR=f"192.0.2.{n}") for n in range(1, 6)]
+    for each in clients:
+        response = _ask(each, django_capture_on_commit_callbacks, filed.request.number, "sri@example.org")
+        assert response.status_code == 302
+    assert len(_new_codes()) == request_acts.LOST_CODES_PER_REQUEST == 3
+    assert filed.request.events.filter(kind=RequestEvent.Kind.CODE_RESET).count() == 3
+    assert _sent_page(clients[-1]) == _sent_page(clients[0])  # the same answer, issued or not
+    later = request_acts.timezone.now() + request_acts.LOST_CODE_WINDOW
+    monkeypatch.setattr(request_acts.timezone, "now", lambda: later)
+    _ask(
+        Client(REMOTE_ADDR="192.0.2.9"),
+        django_capture_on_commit_callbacks,
+        filed.request.number,
+        "sri@example.org",
+    )
+    assert len(_new_codes()) == 4
+
+
 def test_a_malformed_e_mail_is_shown_next_to_the_field(client, db):
     response = client.post(URL, {"number": "PPID/2025/000001", "email": "not an address", "once": "x" * 20})
     assert response.status_code == 200

@@ -90,6 +90,7 @@ def test_the_audit_names_both_requirement_files(tmp_path):
     "fake, bandit, message",
     [
         (audit([AUDITED, VULNERABLE], status=1), "exit 0", "Dependency audit FAILED"),
+        ("echo 'Found 2 known vulnerabilities in 1 package'; exit 1", "exit 0", "Dependency audit FAILED"),
         (audit([AUDITED]), "echo 'Severity: High'; exit 1", "bandit FAILED"),
     ],
 )

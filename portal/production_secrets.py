@@ -33,6 +33,7 @@ NOT_REPOSITORY = {
     "__pycache__",
     ".pytest_cache",
     ".ruff_cache",
+    ".hypothesis",
 }
 LARGEST_SCANNED_FILE = 8 * 1024 * 1024
 
@@ -48,7 +49,10 @@ DENIED = frozenset({DEVELOPMENT_SECRET, _derived_from(DEVELOPMENT_SECRET)})
 
 def _repository_files(root):
     for folder, subfolders, files in os.walk(root):
-        subfolders[:] = [name for name in subfolders if name not in NOT_REPOSITORY]
+        # .venv-3.13 and the like: the second virtualenvs `make test VENV=…` builds.
+        subfolders[:] = [
+            name for name in subfolders if name not in NOT_REPOSITORY and not name.startswith(".venv-")
+        ]
         for name in files:
             # .env and make serve's .serve.env hold this deployment's own secrets.
             if name.startswith((".env", ".serve")) and name != ".env.example":

@@ -4,10 +4,13 @@
 secret and the encryption keys, one line each; settings stop the portal on the
 first. A value is public when it is written anywhere in the repository (the
 development secret, an example, a test fixture: everyone with the code has it)
-or is one of the values earlier versions derived from such a secret. A
+or is one of the values earlier versions derived from such a secret, and a
+secret that calls itself a placeholder ("not-for-production") is none. A
 ``SECRET_KEY`` needs at least 50 characters; an encryption key must be a
 Fernet key (32 bytes, url-safe base64) generated, not typed: its bytes must not
-all be readable characters.
+all be readable characters, and it must not be derived from the ``SECRET_KEY``
+(as `make serve` once did): nothing the portal encrypts depends on the signing
+secret.
 """
 
 import base64
@@ -45,6 +48,16 @@ def _derived_from(secret):
 
 
 DENIED = frozenset({DEVELOPMENT_SECRET, _derived_from(DEVELOPMENT_SECRET)})
+# Words of a placeholder, not of a secret: Django's own "django-insecure-" prefix, and
+# what earlier `make serve` secrets said ("local-serve-<host>-not-for-production-…").
+PLACEHOLDER_WORDS = (
+    "django-insecure",
+    "insecure-",
+    "not-for-production",
+    "never-use",
+    "change-me",
+    "changeme",
+)
 
 
 def _repository_files(root):
@@ -101,11 +114,17 @@ def problems(*, secret_key, field_keys, root):
         found.append(
             "DJANGO_SECRET_KEY is written in the portal's repository, so it is public; generate a new one."
         )
+    elif any(word in secret_key.lower() for word in PLACEHOLDER_WORDS):
+        found.append("DJANGO_SECRET_KEY is a placeholder that says so, not a secret; generate a new one.")
     for position, key in enumerate(field_keys, start=1):
         if _is_public(key, root):
             found.append(
                 f"FIELD_ENCRYPTION_KEY key {position} is written in the portal's repository, so it is public; "
                 "generate a new one."
+            )
+        elif key == _derived_from(secret_key):
+            found.append(
+                f"FIELD_ENCRYPTION_KEY key {position} is derived from DJANGO_SECRET_KEY; generate a key of its own."
             )
         elif _typed_not_generated(key):
             found.append(f"FIELD_ENCRYPTION_KEY key {position} is readable text, not a generated key.")

@@ -45,6 +45,9 @@ def test_generated_secrets_pass():
         ("a" * 80, "at least 50 characters"),
         (WRITTEN_HERE, "written in the portal's repository"),
         (production_secrets.DEVELOPMENT_SECRET, "written in the portal's repository"),
+        # What make serve once used: public in its pattern, whatever the host name.
+        (f"local-serve-pc-{secrets.token_hex(4)}-not-for-production-0123456789abcdef", "a placeholder"),
+        ("django-insecure-" + secrets.token_urlsafe(40), "a placeholder"),
     ],
 )
 def test_short_repeated_or_public_secret_keys_are_refused(secret, expected):
@@ -154,3 +157,13 @@ def test_make_serve_makes_its_secrets_once_privately_and_they_pass_production(tm
     )
     subprocess.run(make, cwd=ROOT, check=True, capture_output=True, timeout=60)
     assert kept.read_text() == first
+
+
+def test_an_encryption_key_derived_from_the_secret_key_is_refused():
+    secret = fresh_secret()
+    found = production_secrets.problems(
+        secret_key=secret, field_keys=[production_secrets._derived_from(secret)], root=ROOT
+    )
+    assert found == [
+        "FIELD_ENCRYPTION_KEY key 1 is derived from DJANGO_SECRET_KEY; generate a key of its own."
+    ]

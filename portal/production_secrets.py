@@ -4,10 +4,13 @@
 secret and the encryption keys, one line each; settings stop the portal on the
 first. A value is public when it is written anywhere in the repository (the
 development secret, an example, a test fixture: everyone with the code has it)
-or is one of the values earlier versions derived from such a secret. A
+or is one of the values earlier versions derived from such a secret, and a
+secret that calls itself a placeholder ("not-for-production") is none. A
 ``SECRET_KEY`` needs at least 50 characters; an encryption key must be a
 Fernet key (32 bytes, url-safe base64) generated, not typed: its bytes must not
-all be readable characters.
+all be readable characters, and it must not be derived from the ``SECRET_KEY``
+(as `make serve` once did): nothing the portal encrypts depends on the signing
+secret.
 """
 
 import base64
@@ -33,6 +36,7 @@ NOT_REPOSITORY = {
     "__pycache__",
     ".pytest_cache",
     ".ruff_cache",
+    ".hypothesis",
 }
 LARGEST_SCANNED_FILE = 8 * 1024 * 1024
 
@@ -44,11 +48,24 @@ def _derived_from(secret):
 
 
 DENIED = frozenset({DEVELOPMENT_SECRET, _derived_from(DEVELOPMENT_SECRET)})
+# Words of a placeholder, not of a secret: Django's own "django-insecure-" prefix, and
+# what earlier `make serve` secrets said ("local-serve-<host>-not-for-production-…").
+PLACEHOLDER_WORDS = (
+    "django-insecure",
+    "insecure-",
+    "not-for-production",
+    "never-use",
+    "change-me",
+    "changeme",
+)
 
 
 def _repository_files(root):
     for folder, subfolders, files in os.walk(root):
-        subfolders[:] = [name for name in subfolders if name not in NOT_REPOSITORY]
+        # .venv-3.13 and the like: the second virtualenvs `make test VENV=…` builds.
+        subfolders[:] = [
+            name for name in subfolders if name not in NOT_REPOSITORY and not name.startswith(".venv-")
+        ]
         for name in files:
             # .env and make serve's .serve.env hold this deployment's own secrets.
             if name.startswith((".env", ".serve")) and name != ".env.example":
@@ -97,11 +114,17 @@ def problems(*, secret_key, field_keys, root):
         found.append(
             "DJANGO_SECRET_KEY is written in the portal's repository, so it is public; generate a new one."
         )
+    elif any(word in secret_key.lower() for word in PLACEHOLDER_WORDS):
+        found.append("DJANGO_SECRET_KEY is a placeholder that says so, not a secret; generate a new one.")
     for position, key in enumerate(field_keys, start=1):
         if _is_public(key, root):
             found.append(
                 f"FIELD_ENCRYPTION_KEY key {position} is written in the portal's repository, so it is public; "
                 "generate a new one."
+            )
+        elif key == _derived_from(secret_key):
+            found.append(
+                f"FIELD_ENCRYPTION_KEY key {position} is derived from DJANGO_SECRET_KEY; generate a key of its own."
             )
         elif _typed_not_generated(key):
             found.append(f"FIELD_ENCRYPTION_KEY key {position} is readable text, not a generated key.")

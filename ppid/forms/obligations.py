@@ -54,6 +54,8 @@ class FulfilObligationForm(forms.Form):
     )
     document = forms.FileField(
         label=_("Document"),
+        # The model field's content check: the service stores the file without running it.
+        validators=Obligation._meta.get_field("fulfilment_document").validators,
         help_text=_("The receipt of the handover or the new written notice (PDF or image)."),
     )
     note = forms.CharField(

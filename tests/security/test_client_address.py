@@ -1,5 +1,8 @@
 """The client address comes from X-Forwarded-For only through trusted proxies."""
 
+import re
+from pathlib import Path
+
 import pytest
 from auditlog.models import LogEntry
 from axes.models import AccessAttempt
@@ -97,3 +100,22 @@ def test_the_audit_trail_records_the_same_address(db, settings, trusted, expecte
     AuditlogMiddleware(change_something)(request_from("127.0.0.1", "6.6.6.6, 198.51.100.4"))
     entry = LogEntry.objects.get_for_object(User.objects.get(username="baru")).get()
     assert entry.remote_addr == expected
+
+
+def test_no_other_code_reads_the_peer_or_the_forwarded_header(settings):
+    root = Path(__file__).resolve().parents[2]
+    readers = sorted(
+        str(path.relative_to(root))
+        for package in ("portal", "visits", "kim", "ppid", "ogp")
+        for path in (root / package).rglob("*.py")
+        if re.search(
+            r"[\"'](REMOTE_ADDR|HTTP_X_FORWARDED_FOR|X-Forwarded-For)[\"']",
+            path.read_text(encoding="utf-8"),
+            re.I,
+        )
+        and "migrations" not in path.parts
+    )
+    assert readers == ["portal/client_address.py"]
+    assert settings.AXES_CLIENT_IP_CALLABLE == "portal.client_address.client_address"
+    assert "portal.middleware.AuditlogMiddleware" in settings.MIDDLEWARE
+    assert "auditlog.middleware.AuditlogMiddleware" not in settings.MIDDLEWARE

@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +53,36 @@ def test_kim_and_visit_open_data_neutralise_formulas(client, portal):
     assert '\'=HYPERLINK("http://x.example")' in kim_cells
     assert "'@SUM(1+1)" in visit_cells
     assert not any(cell.startswith(csv_export.FORMULA_STARTS) for cell in kim_cells + visit_cells)
+
+
+# Writers of CSV that are not exports of the portal's data: a fixed template, benchmark timings,
+# generated test data. Everything else writes CSV through portal.csv_export.
+NOT_EXPORTS = {
+    "ogp/imports/template.py",
+    "ogp/management/commands/bench_apbdes.py",
+    "ogp/siskeudes/sample.py",
+}
+
+
+def test_every_csv_writer_of_the_code_is_the_shared_one():
+    root = Path(__file__).resolve().parents[2]
+    direct = sorted(
+        str(path.relative_to(root))
+        for package in ("portal", "visits", "kim", "ppid", "ogp")
+        for path in (root / package).rglob("*.py")
+        if re.search(r"\bcsv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8"))
+    )
+    assert direct == sorted({"portal/csv_export.py", *NOT_EXPORTS})
+
+
+def test_the_kim_coverage_report_neutralises_formulas(portal):
+    from django.core.management import call_command
+
+    from portal.models import District
+
+    District.objects.filter(pk=portal["kim"].village.district_id).update(name="=cmd|' /C calc'!A0")
+    out = io.StringIO()
+    call_command("report_kim_coverage", "--csv", stdout=out)
+    cells = [cell for row in csv.reader(io.StringIO(out.getvalue())) for cell in row]
+    assert "'=cmd|' /C calc'!A0" in cells
+    assert not any(cell.startswith(csv_export.FORMULA_STARTS) for cell in cells)

@@ -45,6 +45,9 @@ def test_generated_secrets_pass():
         ("a" * 80, "at least 50 characters"),
         (WRITTEN_HERE, "written in the portal's repository"),
         (production_secrets.DEVELOPMENT_SECRET, "written in the portal's repository"),
+        # What make serve once used: public in its pattern, whatever the host name.
+        (f"local-serve-pc-{secrets.token_hex(4)}-not-for-production-0123456789abcdef", "a placeholder"),
+        ("django-insecure-" + secrets.token_urlsafe(40), "a placeholder"),
     ],
 )
 def test_short_repeated_or_public_secret_keys_are_refused(secret, expected):
@@ -67,6 +70,8 @@ def test_the_deployments_own_env_files_are_not_the_repository(tmp_path):
     secret, key = fresh_secret(), fresh_key()
     (tmp_path / ".env").write_text(f"DJANGO_SECRET_KEY={secret}\nFIELD_ENCRYPTION_KEY={key}\n")
     (tmp_path / ".serve.env").write_text(f"SERVE_SECRET_KEY={secret}\n")
+    (tmp_path / ".venv-3.13").mkdir()
+    (tmp_path / ".venv-3.13" / "pyvenv.cfg").write_text(f"# {secret}\n")
     assert production_secrets.problems(secret_key=secret, field_keys=[key], root=tmp_path) == []
 
 
@@ -131,3 +136,34 @@ def test_make_serve_keeps_its_own_random_secrets_in_an_ignored_file_and_two_fact
     assert "$${OTP_REQUIRED:-1}" in recipe
     assert ".serve.env" in (ROOT / ".gitignore").read_text().split()
     assert "secrets.token_urlsafe(50)" in (ROOT / "Makefile").read_text()
+
+
+def test_make_serve_makes_its_secrets_once_privately_and_they_pass_production(tmp_path):
+    stamp, kept = tmp_path / "installed", tmp_path / ".serve.env"
+    stamp.touch()
+    make = ["make", "-s", f"STAMP={stamp}", f"SERVE_SECRETS={kept}", str(kept)]
+    subprocess.run(make, cwd=ROOT, check=True, capture_output=True, timeout=60)
+    first = kept.read_text()
+    values = dict(line.split("=", 1) for line in first.splitlines())
+    assert set(values) == {"SERVE_SECRET_KEY", "SERVE_FIELD_ENCRYPTION_KEY"}
+    assert kept.stat().st_mode & 0o077 == 0
+    assert (
+        production_secrets.problems(
+            secret_key=values["SERVE_SECRET_KEY"],
+            field_keys=[values["SERVE_FIELD_ENCRYPTION_KEY"]],
+            root=ROOT,
+        )
+        == []
+    )
+    subprocess.run(make, cwd=ROOT, check=True, capture_output=True, timeout=60)
+    assert kept.read_text() == first
+
+
+def test_an_encryption_key_derived_from_the_secret_key_is_refused():
+    secret = fresh_secret()
+    found = production_secrets.problems(
+        secret_key=secret, field_keys=[production_secrets._derived_from(secret)], root=ROOT
+    )
+    assert found == [
+        "FIELD_ENCRYPTION_KEY key 1 is derived from DJANGO_SECRET_KEY; generate a key of its own."
+    ]

@@ -2,6 +2,7 @@
 
 import io
 import re
+from importlib import import_module
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -167,3 +168,50 @@ def test_every_upload_field_refuses_a_disguised_file_with_a_message_next_to_it(
     message = field_error(response.content.decode(), field_id)
     assert NAMED_IN_MESSAGE[kind] in message, (name, message)
     assert saved() == before
+
+
+# --- No upload field of any screen goes without a content check -----------------------------------
+
+PORTAL_PACKAGES = ("portal", "visits", "kim", "ppid", "ogp")
+
+
+def screen_forms():
+    """Every form class of the portal's apps (their forms modules and admins are loaded by now)."""
+    from django import forms
+
+    for package in PORTAL_PACKAGES:
+        import_module(f"{package}.forms")
+    found, stack = set(), [forms.BaseForm]
+    while stack:
+        cls = stack.pop()
+        for subclass in cls.__subclasses__():
+            if subclass not in found:
+                found.add(subclass)
+                stack.append(subclass)
+    return sorted(
+        (cls for cls in found if cls.__module__.split(".")[0] in PORTAL_PACKAGES),
+        key=lambda cls: f"{cls.__module__}.{cls.__qualname__}",
+    )
+
+
+def test_every_file_field_of_every_form_judges_the_content():
+    from django import forms
+
+    unchecked, upload_fields = [], 0
+    for form_class in screen_forms():
+        for name, field in getattr(form_class, "base_fields", {}).items():
+            if not isinstance(field, forms.FileField):
+                continue
+            upload_fields += 1
+            if not field.validators and not hasattr(form_class, f"clean_{name}"):
+                unchecked.append(f"{form_class.__module__}.{form_class.__qualname__}.{name}")
+    assert upload_fields >= 6
+    assert unchecked == []
+
+
+def test_the_obligation_fulfilment_refuses_a_disguised_document():
+    from ppid.forms import FulfilObligationForm
+
+    form = FulfilObligationForm({"fulfilled_on": TODAY.isoformat()}, {"document": disguised("html-as-pdf")})
+    assert not form.is_valid()
+    assert [error.code for error in form.errors.as_data()["document"]] == ["document_type"]

@@ -5,11 +5,9 @@ python manage.py report_kim_coverage --uncovered  # also list the villages witho
 python manage.py report_kim_coverage --csv       # for a spreadsheet
 """
 
-import csv
-
 from django.core.management.base import BaseCommand
 
-from portal import wilayah
+from portal import csv_export, wilayah
 
 from ...coverage import coverage_report
 
@@ -27,7 +25,7 @@ class Command(BaseCommand):
         report = coverage_report(total_name=wilayah.deployment().full_name)
         rows = [*report.districts, report.total]
         if options["csv"]:
-            writer = csv.writer(self.stdout)
+            writer = csv_export.writer(self.stdout)
             writer.writerow(["code", "name", "villages", "covered", "share_percent", "active_kims"])
             for area in rows:
                 writer.writerow([area.code, area.name, area.villages, area.covered, area.share, area.kims])

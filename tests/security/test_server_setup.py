@@ -42,3 +42,13 @@ def test_the_migrations_create_the_database_cache_table(db, monkeypatch):
 def test_make_migrate_needs_no_separate_cache_table_step():
     makefile = (ROOT / "Makefile").read_text()
     assert "createcachetable" not in makefile
+
+
+def test_gunicorn_listens_on_loopback_unless_told_otherwise(monkeypatch):
+    """Only the nginx in front reaches gunicorn, which believes its forwarded headers."""
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+    assert runpy.run_path(str(ROOT / "gunicorn.conf.py"))["bind"] == "127.0.0.1:8000"
+    unit = (ROOT / "deploy/systemd/portal.service").read_text()
+    settings_lines = [line for line in unit.splitlines() if not line.startswith("#")]
+    assert not [line for line in settings_lines if "GUNICORN_BIND" in line or "0.0.0.0" in line]
+    assert "EnvironmentFile=/etc/portal/env" in settings_lines

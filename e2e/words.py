@@ -28,8 +28,10 @@ FRAGMENT_WORDS = 3
 # A bracket inside brackets; a numbered clause such as "ayat (1)" is how laws are cited.
 DOUBLED_BRACKETS = re.compile(r"\([^()]*\(|\)[^()]*\)")
 CLAUSE = re.compile(r"\(\w{1,3}\)")
-# "70: → filed", "→ in_process", or a cell holding nothing but a raw value such as "partly_granted".
-INTERNAL_LABEL = re.compile(r"\d+:\s*\S*\s*→|→\s*[a-z]+_[a-z_]+\b|^[a-z]+_[a-z_]+$")
+# "70: → filed" or "→ in_process"; on a public page also a cell holding nothing but a raw
+# value such as "partly_granted" (an admin page shows user names like "ppid_utama").
+INTERNAL_LABEL = re.compile(r"\d+:\s*\S*\s*→|→\s*[a-z]+_[a-z_]+\b")
+RAW_VALUE = re.compile(r"^[a-z]+_[a-z_]+$")
 
 # The visible text of a page in its own language: each element's own text,
 # the labels a screen reader reads, apart from the text a page marks as another language.
@@ -122,15 +124,15 @@ def wrong_language(texts, language):
     return sorted(set(found))
 
 
-def slips(texts):
-    """Doubled brackets and raw record labels among a page's texts."""
-    return sorted(
-        {
-            text
-            for text in texts
-            if DOUBLED_BRACKETS.search(CLAUSE.sub("", text)) or INTERNAL_LABEL.search(text)
-        }
-    )
+def slips(texts, *, raw_values=True):
+    """Doubled brackets and internal labels among a page's texts (and raw values, unless told)."""
+
+    def slipped(text):
+        if DOUBLED_BRACKETS.search(CLAUSE.sub("", text)) or INTERNAL_LABEL.search(text):
+            return True
+        return raw_values and bool(RAW_VALUE.search(text))
+
+    return sorted({text for text in texts if slipped(text)})
 
 
 def page_problems(page, language):

@@ -40,6 +40,11 @@ def link_by_text(list_path, text_pattern, href_pattern=r"[^\"]+"):
     raise AssertionError(f"no link reading {text_pattern} on {list_path}")
 
 
+def in_language(path, language):
+    """A page's address in a language: Indonesian unprefixed, English under /en/."""
+    return path if language == "id" else f"/{language}{path}"
+
+
 def village():
     """The demo village, found with the region search on the home page."""
     return first_link(f"/wilayah/?q={VILLAGE_NAME}", r"/wilayah/35\.[0-9.]+/")

@@ -1,7 +1,9 @@
-"""Every public page fits a phone: no sideways scroll at 320 and 360 px in both
-languages, chart text at least 12 px as rendered, amounts that never break
-inside, the request form's first field on the first screen, the menu closed
-without JavaScript and a search box in the header of every page.
+"""Every public page fits a phone: no sideways scroll and no table cut off at 320
+and 360 px in both languages (each Indonesian address and its English one under
+/en/), chart text at least 12 px as rendered, amounts, registration numbers and
+region codes that never break inside, the request form's first field on the
+first screen, the menu closed without JavaScript and a search box in the header
+of every page.
 
 A screenshot of every page type at 360 px is kept in e2e-artifacts/phone/.
 """
@@ -12,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from .conftest import ARTIFACTS, BASE_URL
-from .pages import PAGE_TYPES
+from .pages import PAGE_TYPES, in_language
 
 WIDTHS = (320, 360)
 LANGUAGES = ("id", "en")
@@ -46,26 +48,42 @@ CHART_TEXT = """() => [...document.querySelectorAll("svg text")]
     .filter(t => t.getClientRects().length)
     .map(t => ({px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a, text: t.textContent.slice(0, 40)}))"""
 
-BROKEN_AMOUNTS = """() => [...document.querySelectorAll("main *")]
-    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && /Rp\\s?[0-9][0-9.]{4,}/.test(n.textContent)))
+# Tables wider than the box they sit in: a column cut off, to be scrolled to.
+CUT_TABLES = """() => [...document.querySelectorAll("main table")]
+    .filter(t => t.offsetWidth > t.parentElement.clientWidth + 1)
+    .map(t => (t.caption ? t.caption.textContent : t.outerHTML).trim().slice(0, 80))"""
+
+# Amounts, registration numbers and region codes, each of which must stay on one line.
+WHOLE = r"Rp\s?[0-9][0-9.]*[0-9]|(?:PPID|KEB)\/[0-9]{4}\/[0-9]+|\b[0-9]{2}\.[0-9]{2}(?:\.[0-9]{2}(?:\.[0-9]{4})?)?\b"
+BROKEN_AMOUNTS = (
+    """() => [...document.querySelectorAll("main *")]
+    .filter(el => !el.closest("code, pre"))  // an address written out may wrap anywhere
+    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && /WHOLE/.test(n.textContent)))
     .filter(el => {
         const range = document.createRange();
         for (const n of el.childNodes) {
             if (n.nodeType !== 3) continue;
-            for (const m of n.textContent.matchAll(/Rp\\s?[0-9][0-9.]*[0-9]/g)) {
+            for (const m of n.textContent.matchAll(/WHOLE/g)) {
+                if (m[0].length < 6) continue;
                 range.setStart(n, m.index); range.setEnd(n, m.index + m[0].length);
                 if (range.getClientRects().length > 1) return true;
             }
         }
         return false;
     }).map(el => el.outerHTML.slice(0, 120))"""
+).replace("WHOLE", WHOLE)
 
 
 def _phone_context(browser, width, language, **options):
+    # The address gives a page's language; the browser's own language only matches it.
     context = browser.new_context(
-        base_url=BASE_URL, viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True, **options
+        base_url=BASE_URL,
+        viewport={"width": width, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        locale={"id": "id-ID", "en": "en-US"}[language],
+        **options,
     )
-    context.add_cookies([{"name": "django_language", "value": language, "url": BASE_URL}])
     context.set_default_timeout(15_000)
     return context
 
@@ -83,7 +101,8 @@ def test_no_page_scrolls_sideways_and_charts_and_amounts_stay_readable(browser, 
     problems = []
     try:
         for name, path in paths.items():
-            page.goto(path)
+            page.goto(in_language(path, language))
+            assert page.locator("html").get_attribute("lang") == language, path
             if width == 360:
                 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(SCREENSHOTS / f"{name}-{language}.png"), full_page=True)
@@ -93,9 +112,12 @@ def test_no_page_scrolls_sideways_and_charts_and_amounts_stay_readable(browser, 
             small = [t for t in page.evaluate(CHART_TEXT) if t["px"] < MIN_CHART_PX]
             if small:
                 problems.append(f"{name} {path}: chart text under {MIN_CHART_PX} px: {small[:3]}")
+            cut = page.evaluate(CUT_TABLES)
+            if cut:
+                problems.append(f"{name} {path}: a table is cut off at {width}: {cut[:3]}")
             broken = page.evaluate(BROKEN_AMOUNTS)
             if broken:
-                problems.append(f"{name} {path}: an amount breaks across lines: {broken[:3]}")
+                problems.append(f"{name} {path}: an amount or number breaks across lines: {broken[:3]}")
     finally:
         context.close()
     assert not problems, "\n".join(problems)

@@ -76,7 +76,16 @@ class HistoryEntry(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.from_status or '–'} → {self.to_status}"
+        """The move in words, as officers read it on the admin pages: "Diajukan → Diproses"."""
+        kind = getattr(self, "kind", None)
+        if kind and kind != "status" and hasattr(self, "get_kind_display"):
+            return str(self.get_kind_display())
+        moves = [self._status_label(name) for name in ("from_status", "to_status")]
+        return " → ".join(label for label in moves if label)
+
+    def _status_label(self, name):
+        value = getattr(self, name)
+        return str(dict(self._meta.get_field(name).flatchoices).get(value, value)) if value else ""
 
     @property
     def is_status_change(self):

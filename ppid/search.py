@@ -1,4 +1,4 @@
-"""Published DIP items and public register entries in the site-wide search.
+"""Active PPID units, published DIP items and public register entries in the site-wide search.
 
 Only what the public pages show is indexed: for a request, its number, unit,
 status and the information requested, never the requester (see portal.search).
@@ -35,6 +35,27 @@ def _request_entry(info_request):
     }
 
 
+def _unit_entry(unit):
+    place = unit.village.label if unit.village_id else unit.agency
+    return {
+        "title": unit.name,
+        "summary": f"{unit.get_kind_display()} · {place}",
+        "body": " ".join([unit.name, unit.agency, unit.officer_position, str(place)]),
+        "url": unit.get_absolute_url(),
+        # Written together too: "PPID Sedahkidul", "dinkes" as typed.
+        "keywords": unit.slug.replace("-", " "),
+    }
+
+
+search.register(
+    search.Provider(
+        kind="unit",
+        label=_("PPID units"),
+        order=28,
+        queryset=lambda: PpidUnit.objects.published().select_related("village__district"),
+        entry=_unit_entry,
+    )
+)
 search.register(
     search.Provider(
         kind="dip",

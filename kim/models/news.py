@@ -165,9 +165,6 @@ class PostTransition(HistoryEntry):
         verbose_name = _("post status change")
         verbose_name_plural = _("post status history")
 
-    def __str__(self):
-        return f"{self.post}: {self.from_status or '∅'} → {self.to_status}"
-
 
 class PostCorrection(models.Model):
     """A dated correction shown under a published post (the post itself is not edited)."""

@@ -221,7 +221,7 @@ class BudgetVersion(_ProtectedWhenPublished):
         ]
 
     def __str__(self):
-        return _("%(budget)s, version %(number)s (%(kind)s)") % {
+        return _("%(budget)s, version %(number)s: %(kind)s") % {
             "budget": self.budget,
             "number": self.number,
             "kind": self.get_kind_display(),
@@ -263,9 +263,6 @@ class VersionStatusChange(HistoryEntry):
     class Meta(HistoryEntry.Meta):
         verbose_name = _("version status change")
         verbose_name_plural = _("version status changes")
-
-    def __str__(self):
-        return f"{self.version_id}: {self.from_status or '–'} → {self.to_status}"
 
 
 VERSION_WORKFLOW = Workflow(

@@ -121,9 +121,6 @@ class ReportStatusChange(HistoryEntry):
         verbose_name = _("report status change")
         verbose_name_plural = _("report status changes")
 
-    def __str__(self):
-        return f"{self.report_id}: {self.from_status or '–'} → {self.to_status}"
-
 
 REPORT_WORKFLOW = Workflow(
     model="ogp.RealisationReport",

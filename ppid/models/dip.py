@@ -196,9 +196,6 @@ class DipItemEvent(HistoryEntry):
         verbose_name = _("DIP item status change")
         verbose_name_plural = _("DIP item status changes")
 
-    def __str__(self):
-        return f"{self.item_id}: {self.from_status} → {self.to_status}"
-
 
 DIP_WORKFLOW = Workflow(
     model=DipItem,

@@ -171,9 +171,6 @@ class ObjectionEvent(HistoryEntry):
         verbose_name = _("objection history entry")
         verbose_name_plural = _("objection history")
 
-    def __str__(self):
-        return f"{self.objection_id}: {self.from_status} → {self.to_status}"
-
 
 OBJECTION_WORKFLOW = Workflow(
     model=Objection,

@@ -146,9 +146,6 @@ class ObligationEvent(HistoryEntry):
         verbose_name = _("obligation history entry")
         verbose_name_plural = _("obligation history")
 
-    def __str__(self):
-        return f"{self.obligation_id}: {self.from_status} → {self.to_status}"
-
 
 OBLIGATION_WORKFLOW = Workflow(
     model=Obligation,

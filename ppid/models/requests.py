@@ -344,9 +344,6 @@ class RequestEvent(HistoryEntry):
         verbose_name = _("request history entry")
         verbose_name_plural = _("request history")
 
-    def __str__(self):
-        return f"{self.request_id} {self.get_kind_display()} {self.to_status}"
-
 
 REQUEST_WORKFLOW = Workflow(
     model=InfoRequest,

@@ -30,4 +30,4 @@ def test_the_page_is_a4_landscape_and_the_tables_fit_its_width():
 def test_figure_pages_link_the_print_rules_for_print_only(client, year_2025, path):  # noqa: F811
     html = client.get(path).content.decode()
     assert re.search(r'<link rel="stylesheet" href="[^"]*ppid-figures-print[^"]*\.css" media="print">', html)
-    assert html.count('<table class="ppid-figures">') == (2 if "statistik" in path else 1)
+    assert html.count('<table class="stacked ppid-figures">') == (2 if "statistik" in path else 1)

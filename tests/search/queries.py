@@ -87,4 +87,9 @@ CASES = [
     ("magelang", r"^/kunjungan/.*magelang"),
     ("kendari", r"^/kunjungan/.*kendari"),
     ("pengaduan masyarakat", r"^/kunjungan/.*pengaduan-masyarakat"),
+    # Information service units by name or agency, with a typo.
+    ("dinas kesehatan", r"^/ppid/unit/ppid-dinas-kesehatan/$"),
+    ("bappeda", r"^/ppid/unit/ppid-bappeda/$"),
+    ("dinas pendidkan", r"^/ppid/unit/ppid-dinas-pendidikan/$"),
+    ("ppid desa sedahkidul", r"^/ppid/unit/desa-sedahkidul-2007/$"),
 ]

@@ -62,7 +62,7 @@ def test_a_published_visit_shows_its_facts_and_report(client, make_visit, make_t
     box = facts(html)
 
     assert box["Visiting institution"] == "Pemerintah Kota Magelang"
-    assert box["From"] == "Kota Magelang, Jawa Tengah (City government (Pemkot))"
+    assert box["From"] == "Kota Magelang, Jawa Tengah · City government (Pemkot)"
     assert box["Delegation size"] == "12 people"
     assert box["Date"] == "Wednesday, 2 May 2018 – Thursday, 3 May 2018"
     assert box["Venue"] == "ruang Angling Darmo"
@@ -221,7 +221,7 @@ def test_the_demo_visit_of_2017_has_every_fact_of_the_report(client, db):
     assert box["Visiting institution"] == (
         "Pemerintah Kota Magelang / Dinas Komunikasi Informatika dan Statistik (Diskominsta) Kota Magelang"
     )
-    assert box["From"] == "Kota Magelang, Jawa Tengah (City government (Pemkot))"
+    assert box["From"] == "Kota Magelang, Jawa Tengah · City government (Pemkot)"
     assert box["Kind of visit"] == "Study visit (studi banding)"
     assert box["Led by"] == "Drs. Indra Indah Wacana, Asisten Administrasi Umum Pemkot Magelang"
     assert box["Date"] == "Tuesday, 19 September 2017"

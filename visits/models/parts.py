@@ -101,9 +101,6 @@ class VisitHistoryEntry(HistoryEntry):
         verbose_name = _("history entry")
         verbose_name_plural = _("history")
 
-    def __str__(self):
-        return f"{self.visit_id}: {self.from_status} → {self.to_status}"
-
     @property
     def is_correction(self):
         return self.from_status == self.to_status == Visit.Status.PUBLISHED

@@ -146,12 +146,23 @@ class Database:
 
     def in_process(self, *, runs, batch):
         """Each page's milliseconds in one process (`bench.inprocess`), page cache off."""
-        env = self.env(DJANGO_DEBUG="0", PAGE_CACHE_SECONDS="0", DJANGO_SETTINGS_MODULE="bench.settings")
+        # The search limit per client is lifted, as through the stack: every search measured is answered.
+        env = self.env(
+            DJANGO_DEBUG="0",
+            PAGE_CACHE_SECONDS="0",
+            DJANGO_SETTINGS_MODULE="bench.settings",
+            SEARCH_RATE="1000000/m",
+        )
         command = [PYTHON, "-m", "bench.inprocess", "--runs", str(runs), "--batch", str(batch)]
         return json.loads(run(command, env=env, capture=True).strip().splitlines()[-1])["ms"]
 
     def queries(self, *, counts=False):
-        env = self.env(DJANGO_DEBUG="0", PAGE_CACHE_SECONDS="0", DJANGO_SETTINGS_MODULE="bench.settings")
+        env = self.env(
+            DJANGO_DEBUG="0",
+            PAGE_CACHE_SECONDS="0",
+            DJANGO_SETTINGS_MODULE="bench.settings",
+            SEARCH_RATE="1000000/m",
+        )
         output = run(
             [PYTHON, "-m", "bench.queries", *(["--counts"] if counts else [])], env=env, capture=True
         )

@@ -22,7 +22,9 @@ import time
 def batch_ms(client, path, batch):
     started = time.perf_counter()
     for _ in range(batch):
-        client.get(path)
+        response = client.get(path)
+        if response.status_code != 200:  # a refused or failed page would be measured as a cheap one
+            raise SystemExit(f"{path} answered {response.status_code}")
     return (time.perf_counter() - started) * 1000 / batch
 
 

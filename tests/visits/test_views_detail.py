@@ -151,6 +151,21 @@ def test_related_visits_are_the_four_sharing_most_topics_then_newest(client, mak
     ]
 
 
+def test_related_visits_are_ranked_among_the_newest_sharing_a_topic(
+    client, make_visit, make_topic, monkeypatch
+):
+    from visits.models import visit as visit_module
+
+    monkeypatch.setattr(visit_module, "RELATED_CANDIDATES", 3)
+    kim, ogp = make_topic("KIM"), make_topic("OGP")
+    visit = make_visit(title="Pokok", topics=[kim, ogp])
+    make_visit(title="Lama, dua topik", topics=[kim, ogp], start_date=datetime.date(2010, 1, 1))
+    for year in range(2016, 2019):
+        make_visit(title=f"Satu {year}", topics=[kim], start_date=datetime.date(year, 1, 1))
+    related = client.get(visit.get_absolute_url()).context["related_visits"]
+    assert [v.title for v in related] == ["Satu 2018", "Satu 2017", "Satu 2016"]
+
+
 def test_officials_are_grouped_by_their_part(client, make_visit):
     visit = make_visit()
     for order, (name, part) in enumerate(

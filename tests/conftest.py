@@ -98,21 +98,22 @@ def _fast_and_isolated(settings, tmp_path):
     data_versions.forget()
 
 
+def create_staff(username, role=None, village_code=None, **extra):
+    """Create a staff user with a role and, optionally, the village they answer for."""
+    user = User.objects.create_user(
+        username=username, password="correct horse battery", is_staff=True, **extra
+    )
+    if role is not None:
+        user.groups.add(Group.objects.get(name=Role(role).value))
+    village = Village.objects.get(code=village_code) if village_code else None
+    StaffProfile.objects.create(user=user, village=village)
+    return User.objects.get(pk=user.pk)
+
+
 @pytest.fixture
 def make_staff(db):
     """Create a staff user with a role and, optionally, the village they answer for."""
-
-    def make(username, role=None, village_code=None, **extra):
-        user = User.objects.create_user(
-            username=username, password="correct horse battery", is_staff=True, **extra
-        )
-        if role is not None:
-            user.groups.add(Group.objects.get(name=Role(role).value))
-        village = Village.objects.get(code=village_code) if village_code else None
-        StaffProfile.objects.create(user=user, village=village)
-        return User.objects.get(pk=user.pk)
-
-    return make
+    return create_staff
 
 
 @pytest.fixture

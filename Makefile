@@ -34,14 +34,13 @@ demo: migrate
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-## The whole test suite (SQLite unless DATABASE_URL says otherwise); each worker takes whole
-## modules, so data a module shares (tests/shared_data.py) is built once
+## The whole test suite (SQLite unless DATABASE_URL says otherwise)
 test: install
-	$(BIN)/pytest -q --create-db -n 2 --dist loadfile
+	$(BIN)/pytest -q --create-db -n 2
 
 ## The whole suite, then its 20 slowest tests (setup and call times each)
 test-slow: install
-	$(BIN)/pytest -q --create-db -n 2 --dist loadfile --durations=20
+	$(BIN)/pytest -q --create-db -n 2 --durations=20
 
 ## Production-like server: gunicorn, DEBUG off, two-factor on (OTP_REQUIRED=0 turns it off),
 ## hashed and compressed static files. It runs on its own database with the demo content

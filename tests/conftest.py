@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.dispatch import receiver
 from django.test.signals import setting_changed
 from django.urls import clear_url_caches
+from pytest_django.plugin import blocking_manager_key
 
 from portal import data_versions
 from portal.models import StaffProfile, Village
@@ -28,17 +29,39 @@ def django_db_setup(django_db_setup, django_db_blocker):
         sync_roles()
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+def _restore_territory():
+    if not Village.objects.exists():
+        # The flush gave content types new ids; forget the ones cached before it.
+        ContentType.objects.clear_cache()
+        call_command("load_regions", verbosity=0)
+        sync_roles()
+
+
 @pytest.fixture(autouse=True)
 def _territory_after_flush(request):
-    """Transactional tests empty every table when they end; put the territory back for the next."""
-    marker = request.node.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction"):
+    """Transactional tests empty every table when they end; a transactional test finds the territory."""
+    if _is_transactional(request.node):
         request.getfixturevalue("transactional_db")
-        if not Village.objects.exists():
-            # The flush gave content types new ids; forget the ones cached before it.
-            ContentType.objects.clear_cache()
-            call_command("load_regions", verbosity=0)
-            sync_roles()
+        _restore_territory()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the territory back as soon as a transactional test's flush has emptied the tables.
+
+    `make test` hands each worker whole modules, so the next test may be an
+    ordinary one of another module, which needs the territory too.
+    """
+    result = yield
+    if _is_transactional(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            _restore_territory()
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -98,21 +121,22 @@ def _fast_and_isolated(settings, tmp_path):
     data_versions.forget()
 
 
+def create_staff(username, role=None, village_code=None, **extra):
+    """Create a staff user with a role and, optionally, the village they answer for."""
+    user = User.objects.create_user(
+        username=username, password="correct horse battery", is_staff=True, **extra
+    )
+    if role is not None:
+        user.groups.add(Group.objects.get(name=Role(role).value))
+    village = Village.objects.get(code=village_code) if village_code else None
+    StaffProfile.objects.create(user=user, village=village)
+    return User.objects.get(pk=user.pk)
+
+
 @pytest.fixture
 def make_staff(db):
     """Create a staff user with a role and, optionally, the village they answer for."""
-
-    def make(username, role=None, village_code=None, **extra):
-        user = User.objects.create_user(
-            username=username, password="correct horse battery", is_staff=True, **extra
-        )
-        if role is not None:
-            user.groups.add(Group.objects.get(name=Role(role).value))
-        village = Village.objects.get(code=village_code) if village_code else None
-        StaffProfile.objects.create(user=user, village=village)
-        return User.objects.get(pk=user.pk)
-
-    return make
+    return create_staff
 
 
 @pytest.fixture

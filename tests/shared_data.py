@@ -31,6 +31,10 @@ def isolated_settings(root):
         "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         **media_settings(root),
+        "PAGE_CACHE_SECONDS": 0,
+        "AUTHENTICATION_BACKENDS": ["django.contrib.auth.backends.ModelBackend"],
+        "OTP_REQUIRED": False,
+        "FIELD_ENCRYPTION_KEY": "b3JhbmctYm9qb25lZ29yby1rZXktZm9yLXRlc3RzLTE=",
     }
 
 
@@ -40,11 +44,11 @@ def media_settings(root):
         "STORAGES": {
             **django_settings.STORAGES,
             "default": {
-                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
                 "OPTIONS": {"location": root / "media"},
             },
             "private": {
-                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "BACKEND": "portal.uploads.storage.VerifiedFileSystemStorage",
                 "OPTIONS": {"location": root / "private", "base_url": None},
             },
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -68,7 +72,7 @@ def shared_for_module(django_db_blocker, root, **extra_settings):
     try:
         with (
             django_db_blocker.unblock(),
-            override_settings(**isolated_settings(root), **extra_settings),
+            override_settings(**{**isolated_settings(root), **extra_settings}),
             transaction.atomic(),
         ):
             yield

@@ -15,7 +15,7 @@ from tests.integration.conftest import (  # noqa: F401
     unit_sedahkidul,
 )
 from tests.ogp.conftest import publish_report  # noqa: F401
-from tests.security.conftest import public_site  # noqa: F401
+from tests.security.conftest import editor, public_site, public_site_for_module  # noqa: F401
 from tests.security.page_checks import inline_code
 from tests.visits.conftest import magelang  # noqa: F401
 

@@ -43,17 +43,16 @@ def kim_demo_files(kim_demo, db, settings):
     media_under(settings, kim_demo)
 
 
+def register_kim(name, village_code=SEDAHKIDUL, *, slug=None, **fields):
+    """Register a KIM through the service (as an import would)."""
+    kim = Kim(name=name, slug=slug or slugify(name), village=Village.objects.get(code=village_code), **fields)
+    return services.register_kim(kim=kim, by=None)
+
+
 @pytest.fixture
 def make_kim(db):
     """Register a KIM through the service (as an import would)."""
-
-    def make(name, village_code=SEDAHKIDUL, *, slug=None, **fields):
-        kim = Kim(
-            name=name, slug=slug or slugify(name), village=Village.objects.get(code=village_code), **fields
-        )
-        return services.register_kim(kim=kim, by=None)
-
-    return make
+    return register_kim
 
 
 @pytest.fixture
@@ -92,19 +91,20 @@ def fresh(user):
     return User.objects.get(pk=user.pk)
 
 
+def walk_post(kim, state, *, author, reviewer, title="Papan informasi APBDes dipasang", body="Isi berita."):
+    """Create a post and walk it to a state through the services."""
+    post = services.create_post(kim=kim, title=title, body=body, by=author)
+    for who, target in PATHS[Post.Status(state)]:
+        by = author if who == "author" else reviewer
+        note = "Lengkapi sumber angka." if target == Post.Status.RETURNED else ""
+        post = services.transition_post(post=post, to=target, by=by, note=note, notify=False)
+    return Post.objects.get(pk=post.pk)
+
+
 @pytest.fixture
 def post_in_state():
     """Create a post and walk it to a state through the services."""
-
-    def make(kim, state, *, author, reviewer, title="Papan informasi APBDes dipasang", body="Isi berita."):
-        post = services.create_post(kim=kim, title=title, body=body, by=author)
-        for who, target in PATHS[Post.Status(state)]:
-            by = author if who == "author" else reviewer
-            note = "Lengkapi sumber angka." if target == Post.Status.RETURNED else ""
-            post = services.transition_post(post=post, to=target, by=by, note=note, notify=False)
-        return Post.objects.get(pk=post.pk)
-
-    return make
+    return walk_post
 
 
 # --- The public pages' registry ---------------------------------------------------

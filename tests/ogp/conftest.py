@@ -84,59 +84,61 @@ def village(code=SEDAHKIDUL):
     return Village.objects.get(code=code)
 
 
+def publish_budget_version(
+    rows=ORIGINAL,
+    *,
+    code=SEDAHKIDUL,
+    year=2024,
+    kind=BudgetVersion.Kind.MURNI,
+    new_version=False,
+    perdes_number="2 Tahun 2024",
+    perdes_date=datetime.date(2024, 1, 10),
+    note=None,
+):
+    if note is None:
+        note = REVISION_NOTE if kind == BudgetVersion.Kind.PERUBAHAN else ""
+    result = services.import_budget(
+        upload=csv_upload(rows),
+        year=year,
+        village=village(code),
+        kind=kind,
+        new_version=new_version,
+        perdes_number=perdes_number,
+        perdes_date=perdes_date.replace(year=year) if perdes_date else None,
+        publish=True,
+        note=note,
+    )
+    return BudgetVersion.objects.get(pk=result.outcomes[0].version.pk)
+
+
 @pytest.fixture
 def publish_budget(db):
     """Import and publish a budget version for a village-year; returns the version."""
+    return publish_budget_version
 
-    def publish(
-        rows=ORIGINAL,
-        *,
-        code=SEDAHKIDUL,
-        year=2024,
-        kind=BudgetVersion.Kind.MURNI,
-        new_version=False,
-        perdes_number="2 Tahun 2024",
-        perdes_date=datetime.date(2024, 1, 10),
-        note=None,
-    ):
-        if note is None:
-            note = REVISION_NOTE if kind == BudgetVersion.Kind.PERUBAHAN else ""
-        result = services.import_budget(
-            upload=csv_upload(rows),
-            year=year,
-            village=village(code),
-            kind=kind,
-            new_version=new_version,
-            perdes_number=perdes_number,
-            perdes_date=perdes_date.replace(year=year) if perdes_date else None,
-            publish=True,
-            note=note,
-        )
-        return BudgetVersion.objects.get(pk=result.outcomes[0].version.pk)
 
-    return publish
+def publish_realisation_report(
+    rows, realised, *, code=SEDAHKIDUL, year=2024, period=RealisationReport.Period.SEMESTER_1
+):
+    as_of = (
+        datetime.date(year, 6, 30)
+        if period == RealisationReport.Period.SEMESTER_1
+        else datetime.date(year, 12, 31)
+    )
+    result = services.import_realisation(
+        upload=csv_upload(rows, realised=realised),
+        year=year,
+        period=period,
+        as_of=as_of,
+        village=village(code),
+        publish=True,
+    )
+    report = result.outcomes[0].report
+    assert report.status == Status.PUBLISHED
+    return report
 
 
 @pytest.fixture
 def publish_report(db):
     """Import and publish a realisation report on the version in force; returns the report."""
-
-    def publish(rows, realised, *, code=SEDAHKIDUL, year=2024, period=RealisationReport.Period.SEMESTER_1):
-        as_of = (
-            datetime.date(year, 6, 30)
-            if period == RealisationReport.Period.SEMESTER_1
-            else datetime.date(year, 12, 31)
-        )
-        result = services.import_realisation(
-            upload=csv_upload(rows, realised=realised),
-            year=year,
-            period=period,
-            as_of=as_of,
-            village=village(code),
-            publish=True,
-        )
-        report = result.outcomes[0].report
-        assert report.status == Status.PUBLISHED
-        return report
-
-    return publish
+    return publish_realisation_report

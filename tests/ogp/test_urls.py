@@ -6,18 +6,26 @@ import pytest
 from django.urls import reverse
 
 from ogp import demo
+from tests.shared_data import shared_for_module
 
-from .conftest import SEDAHKIDUL
+from .conftest import SEDAHKIDUL, publish_budget_version
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def content_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A published budget, the openness index and the OGP plan, built once for the module's tests."""
+    with shared_for_module(django_db_blocker, tmp_path_factory.mktemp("ogp-urls")):
+        version = publish_budget_version()
+        demo.load_openness_index(io.StringIO())
+        demo.load_action_plan(io.StringIO())
+        yield version
+
+
 @pytest.fixture
-def content(publish_budget):
-    version = publish_budget()
-    demo.load_openness_index(io.StringIO())
-    demo.load_action_plan(io.StringIO())
-    return version
+def content(content_for_module, db):
+    return content_for_module
 
 
 PUBLIC = [

@@ -14,26 +14,36 @@ from kim.models import Post
 from portal.roles import Role
 from ppid import services as ppid_services
 from ppid.models import DipCategory, DipItem
-from tests.conftest import SEDAHKIDUL
-from tests.kim.conftest import make_kim
-from tests.ogp.conftest import publish_budget
+from tests.conftest import SEDAHKIDUL, create_staff
+from tests.kim.conftest import make_kim, register_kim
+from tests.ogp.conftest import publish_budget, publish_budget_version
 from tests.ppid.conftest import TEST_KEY, _village_unit, answer, make_requester
-from tests.visits.conftest import magelang, make_photo, make_visit
+from tests.shared_data import media_under, shared_for_module
+from tests.visits.conftest import create_magelang, magelang, make_photo, make_visit, visit_maker
 
 __all__ = ["magelang", "make_kim", "make_photo", "make_visit", "publish_budget"]
 
 
-@pytest.fixture
-def published(publish_budget, make_kim, make_visit, make_staff, settings):
+@pytest.fixture(scope="module")
+def published_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
     """APBDes for 2024 and 2025 in one village, one KIM with one post, one visit, one answered
-    request in the register and one DIP item, all through the services."""
-    publish_budget(year=2024)
-    publish_budget(year=2025)
-    kim = make_kim("KIM Sendang Potro")
-    publish_post(kim, make_staff)
-    make_visit(title="Studi tiru keterbukaan informasi")
+    request in the register and one DIP item, all through the services: built once per module."""
+    root = tmp_path_factory.mktemp("published")
+    with shared_for_module(django_db_blocker, root, FIELD_ENCRYPTION_KEY=TEST_KEY):
+        publish_budget_version(year=2024)
+        publish_budget_version(year=2025)
+        kim = register_kim("KIM Sendang Potro")
+        publish_post(kim, create_staff)
+        visit_maker(create_magelang())(title="Studi tiru keterbukaan informasi")
+        publish_ppid()
+        yield root
+
+
+@pytest.fixture
+def published(published_for_module, db, settings):
+    """The module's published data (see `published_for_module`); each test's writes are undone."""
+    media_under(settings, published_for_module)
     settings.FIELD_ENCRYPTION_KEY = TEST_KEY
-    publish_ppid()
 
 
 def publish_post(kim, make_staff, title="Papan informasi APBDes dipasang"):

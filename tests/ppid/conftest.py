@@ -92,25 +92,28 @@ def make_requester(**overrides):
     return services.Requester(**values)
 
 
+def register_for(unit, received_on=None, requester=None, channel="online", actor=None, **kwargs):
+    """Register a request for `unit` through the service; returns the services.Registration."""
+    return services.register_request(
+        unit=unit,
+        requester=requester or make_requester(),
+        information_requested=kwargs.pop("information_requested", "Salinan APB Desa Sedahkidul tahun 2025"),
+        purpose=kwargs.pop("purpose", "Pengawasan pembangunan desa"),
+        obtain_method=kwargs.pop("obtain_method", "softcopy"),
+        delivery_method=kwargs.pop("delivery_method", "email"),
+        channel=channel,
+        received_on=received_on,
+        actor=actor,
+        **kwargs,
+    )
+
+
 @pytest.fixture
 def register(unit_sedahkidul):
     """register(**overrides) -> services.Registration, through the service."""
 
-    def make(unit=None, received_on=None, requester=None, channel="online", actor=None, **kwargs):
-        return services.register_request(
-            unit=unit or unit_sedahkidul,
-            requester=requester or make_requester(),
-            information_requested=kwargs.pop(
-                "information_requested", "Salinan APB Desa Sedahkidul tahun 2025"
-            ),
-            purpose=kwargs.pop("purpose", "Pengawasan pembangunan desa"),
-            obtain_method=kwargs.pop("obtain_method", "softcopy"),
-            delivery_method=kwargs.pop("delivery_method", "email"),
-            channel=channel,
-            received_on=received_on,
-            actor=actor,
-            **kwargs,
-        )
+    def make(unit=None, **kwargs):
+        return register_for(unit or unit_sedahkidul, **kwargs)
 
     return make
 

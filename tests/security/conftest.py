@@ -4,12 +4,15 @@
 renders with content; `html_pages`, `html_posts` and `data_pages` list what the tests walk.
 """
 
+import copy
 import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import User
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +21,7 @@ from ogp import demo as ogp_demo
 from ogp.models import Commitment
 from portal import demo as portal_demo
 from portal.models import OfficePage
+from portal.roles import Role
 from ppid import services as ppid_services
 from ppid.forms import SurveyForm
 from ppid.models import (
@@ -25,8 +29,9 @@ from ppid.models import (
     Regulation,
     ServiceStandard,
 )
-from tests.conftest import SEDAHKIDUL
+from tests.conftest import SEDAHKIDUL, create_staff
 from tests.integration.conftest import (  # noqa: F401
+    fill_portal,
     make_kim,
     make_visit,
     portal,
@@ -36,10 +41,12 @@ from tests.integration.conftest import (  # noqa: F401
     sendang_potro,
     unit_sedahkidul,
 )
-from tests.ogp.conftest import ORIGINAL, publish_report  # noqa: F401
-from tests.ppid.conftest import answer, make_requester
+from tests.kim.conftest import register_kim
+from tests.ogp.conftest import ORIGINAL, publish_realisation_report, publish_report  # noqa: F401
+from tests.ppid.conftest import _village_unit, answer, make_requester
 from tests.sample_files import pdf_bytes
-from tests.visits.conftest import magelang  # noqa: F401
+from tests.shared_data import media_under, shared_for_module
+from tests.visits.conftest import create_magelang, magelang, visit_maker  # noqa: F401
 
 TODAY = timezone.localdate()
 
@@ -100,28 +107,61 @@ def _reference_pages():
     return {"regulation": regulation, "annual_report": annual_report, "forum": forum}
 
 
-@pytest.fixture
-def public_site(portal, publish_report, django_capture_on_commit_callbacks):  # noqa: F811
-    """`portal` (one of everything about Desa Sedahkidul) plus what the remaining page types show.
+@pytest.fixture(scope="module")
+def public_site_for_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`portal` (one of everything about Desa Sedahkidul) plus what the remaining page types show,
+    built once for the module's tests (`tests.shared_data`).
 
     Adds an answered request with its notice, an objection and a survey, a
     realisation report, the openness index, the OGP plan, office pages, a
     regulation, the maklumat, the annual report text and the KIM forum.
     """
-    with django_capture_on_commit_callbacks(execute=True):
-        records = _ppid_records(portal["request"].unit)
-        report = publish_report(ORIGINAL, [line[5] // 2 for line in ORIGINAL], year=TODAY.year)
-        ogp_demo.load_openness_index(io.StringIO())
-        ogp_demo.load_action_plan(io.StringIO())
-        portal_demo.load_office_pages(io.StringIO())
-    return {
-        **portal,
-        **records,
-        **_reference_pages(),
-        "report": report,
-        "commitment": Commitment.objects.published().first(),
-        "office_page": OfficePage.objects.published().first(),
-    }
+    root = tmp_path_factory.mktemp("public-site")
+    capture = TestCase.captureOnCommitCallbacks
+    with shared_for_module(django_db_blocker, root):
+        site = fill_portal(
+            make_visit=visit_maker(create_magelang()),
+            kim=register_kim("KIM Sendang Potro", SEDAHKIDUL, slug="sendang-potro"),
+            editor=create_staff("editor_diskominfo", Role.EDITOR),
+            unit=_village_unit(SEDAHKIDUL, "desa-sedahkidul"),
+            capture=capture,
+        )
+        with capture(execute=True):
+            records = _ppid_records(site["request"].unit)
+            report = publish_realisation_report(
+                ORIGINAL, [line[5] // 2 for line in ORIGINAL], year=TODAY.year
+            )
+            ogp_demo.load_openness_index(io.StringIO())
+            ogp_demo.load_action_plan(io.StringIO())
+            portal_demo.load_office_pages(io.StringIO())
+        yield (
+            root,
+            {
+                **site,
+                **records,
+                **_reference_pages(),
+                "report": report,
+                "commitment": Commitment.objects.published().first(),
+                "office_page": OfficePage.objects.published().first(),
+            },
+        )
+
+
+@pytest.fixture
+def public_site(public_site_for_module, db, settings):
+    """The module's `public_site_for_module`, with this test's files where it wrote its own;
+    each test's writes are undone, and each gets its own copy of the objects."""
+    root, site = public_site_for_module
+    media_under(settings, root)
+    return copy.deepcopy(site)
+
+
+@pytest.fixture
+def editor(request, make_staff):
+    """The editor; beside `public_site`, the one the site was built with."""
+    if "public_site" in request.fixturenames:
+        return User.objects.get(username="editor_diskominfo")
+    return make_staff("editor_diskominfo", Role.EDITOR)
 
 
 def html_pages(site):

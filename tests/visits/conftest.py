@@ -25,11 +25,15 @@ def _english(settings):
     translation.activate("en")  # English is then the unprefixed language, Indonesian at /id/
 
 
-@pytest.fixture
-def magelang(db):
+def create_magelang():
     return Institution.objects.create(
         name="Pemerintah Kota Magelang", short_name="Pemkot Magelang", kind="pemkot", region_code="33.71"
     )
+
+
+@pytest.fixture
+def magelang(db):
+    return create_magelang()
 
 
 @pytest.fixture
@@ -50,6 +54,11 @@ def make_topic(db):
 @pytest.fixture
 def make_visit(db, magelang):
     """Create a visit with the given status (published by default, an hour ago)."""
+    return visit_maker(magelang)
+
+
+def visit_maker(magelang):
+    """A visit factory numbering its visits, by default from `magelang`."""
     counter = itertools.count(1)
 
     def make(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from portal import search
 from tests.conftest import SEDAHKIDUL
 
-KINDS = {"village", "visit", "kim", "kim_post", "dip", "request", "budget"}
+KINDS = {"village", "visit", "kim", "kim_post", "dip", "request", "budget", "unit"}
 
 
 def test_home_page_shows_the_latest_of_every_domain(client, portal):

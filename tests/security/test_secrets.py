@@ -49,6 +49,8 @@ def test_generated_secrets_pass():
         (f"local-serve-pc-{secrets.token_hex(4)}-not-for-production-0123456789abcdef", "a placeholder"),
         ("django-insecure-" + secrets.token_urlsafe(40), "a placeholder"),
     ],
+    # Fixed ids: every test worker must collect the same names, whatever the random part.
+    ids=["short", "repeated", "written-here", "development", "old-make-serve", "django-insecure"],
 )
 def test_short_repeated_or_public_secret_keys_are_refused(secret, expected):
     found = production_secrets.problems(secret_key=secret, field_keys=[fresh_key()], root=ROOT)

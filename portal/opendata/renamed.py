@@ -12,6 +12,23 @@ SUNSET = datetime.date(2027, 6, 30)
 
 CHANNEL = {"kind": "jenis", "name": "nama"}
 VILLAGE = {"code": "kode", "name": "nama"}
+# The PPID figures, in the statistics files' columns and the annual report's rows alike.
+PPID_FIGURES = {
+    "requests": "permohonan",
+    "granted": "dikabulkan",
+    "partly_granted": "dikabulkan_sebagian",
+    "refused": "ditolak",
+    "refused_exempt": "ditolak_dikecualikan",
+    "refused_not_held": "ditolak_tidak_dikuasai",
+    "withdrawn": "ditarik",
+    "open": "dalam_proses",
+    "answered": "dijawab",
+    "answered_on_time": "dijawab_tepat_waktu",
+    "answered_on_time_percent": "persen_tepat_waktu",
+    "median_working_days": "median_hari_kerja",
+    "objections": "keberatan",
+    "disputes": "sengketa",
+}
 
 RENAMES = {
     "kunjungan": {
@@ -56,37 +73,11 @@ RENAMES = {
         "unit_slug": "slug_unit",
         "unit_kind": "jenis_unit",
         "village_code": "kode_desa",
-        "requests": "permohonan",
-        "granted": "dikabulkan",
-        "partly_granted": "dikabulkan_sebagian",
-        "refused": "ditolak",
-        "refused_exempt": "ditolak_dikecualikan",
-        "refused_not_held": "ditolak_tidak_dikuasai",
-        "withdrawn": "ditarik",
-        "open": "dalam_proses",
-        "answered": "dijawab",
-        "answered_on_time": "dijawab_tepat_waktu",
-        "answered_on_time_percent": "persen_tepat_waktu",
-        "median_working_days": "median_hari_kerja",
-        "objections": "keberatan",
-        "disputes": "sengketa",
+        **PPID_FIGURES,
     },
     # The annual report's rows (section, item, value): section and item names.
     "ppid-laporan": {
-        "requests": "permohonan",
-        "granted": "dikabulkan",
-        "partly_granted": "dikabulkan_sebagian",
-        "refused": "ditolak",
-        "refused_exempt": "ditolak_dikecualikan",
-        "refused_not_held": "ditolak_tidak_dikuasai",
-        "withdrawn": "ditarik",
-        "open": "dalam_proses",
-        "answered": "dijawab",
-        "answered_on_time": "dijawab_tepat_waktu",
-        "answered_on_time_percent": "persen_tepat_waktu",
-        "median_working_days": "median_hari_kerja",
-        "objections": "keberatan",
-        "disputes": "sengketa",
+        **PPID_FIGURES,
         "answered_late": "dijawab_terlambat",
         "open_late": "terbuka_terlambat",
         "late": "terlambat",

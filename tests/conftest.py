@@ -54,8 +54,9 @@ def _territory_after_flush(request):
 def pytest_runtest_teardown(item, nextitem):
     """Put the territory back as soon as a transactional test's flush has emptied the tables.
 
-    `make test` hands each worker whole modules, so the next test may be an
-    ordinary one of another module, which needs the territory too.
+    pytest-django runs the transactional tests after the others, but the next
+    test a worker is given may still be an ordinary one, which needs the
+    territory too.
     """
     result = yield
     if _is_transactional(item):

@@ -174,6 +174,12 @@ def _freeze_report(report, lines=None):
             _("A newer version of this APBDes is in force; report on that version instead."),
             code="not_in_force",
         )
+    if report.as_of > timezone.localdate():
+        raise InvalidTransition(
+            _("The report's figures stand at %(date)s, a day still to come; publish it from that day on.")
+            % {"date": report.as_of.strftime("%d-%m-%Y")},
+            code="future_position",
+        )
     lines = sorted(lines) if lines is not None else _report_lines(report)
     if not lines:
         raise InvalidTransition(_("The report has no lines."), code="empty")

@@ -111,11 +111,14 @@ def load_siskeudes(read, *, user=None):
     return DatabaseState(budgets, dict(versions), dict(line_ids), reports, scope)
 
 
-def preview_siskeudes(upload, *, user=None, confirm=frozenset(), chart=None):
-    """(SiskeudesRead, SiskeudesPlan) of an export; writes nothing."""
+def preview_siskeudes(upload, *, user=None, confirm=frozenset(), chart=None, today=None):
+    """(SiskeudesRead, SiskeudesPlan) of an export; writes nothing.
+
+    A realisation period that has not ended by `today` gets no report yet.
+    """
     read = read_siskeudes(upload, chart=chart)
     state = load_siskeudes(read, user=user)
-    return read, siskeudes.plan_export(read, state, confirm=confirm)
+    return read, siskeudes.plan_export(read, state, confirm=confirm, today=today)
 
 
 def import_siskeudes(

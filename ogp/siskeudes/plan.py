@@ -11,6 +11,7 @@ nothing; `ogp.services.siskeudes_import` loads the state and applies a plan.
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import figures
@@ -108,10 +109,16 @@ class PlannedYear:
     versions: list = field(default_factory=list)
     reports: list = field(default_factory=list)
     problems: list = field(default_factory=list)
+    waiting: list = field(default_factory=list)  # (period, end date) of periods not yet ended
 
     @property
     def importable(self):
         return self.state == READY and not self.problems
+
+    @property
+    def waiting_periods(self):
+        """(period label, end date) of the realisation periods that have not ended yet."""
+        return [(RealisationReport.Period(period).label, end) for period, end in self.waiting]
 
     @property
     def changes(self):
@@ -141,8 +148,13 @@ def _compare(new, published, part, codes):
     return rows
 
 
-def plan_export(read, state, *, confirm=frozenset()):
-    """The plan for every village-year of `read` (`siskeudes_import.SiskeudesRead`) against `state`."""
+def plan_export(read, state, *, confirm=frozenset(), today=None):
+    """The plan for every village-year of `read` (`siskeudes_import.SiskeudesRead`) against `state`.
+
+    A realisation period that has not ended by `today` (default: the local
+    date) gets no report; the item lists it under `waiting`.
+    """
+    today = today or timezone.localdate()
     plan = SiskeudesPlan(problems=list(read.export.blocking))
     for (code, year), village_year in sorted(read.years.items()):
         match = read.matches[code]
@@ -153,7 +165,7 @@ def plan_export(read, state, *, confirm=frozenset()):
         item.problems.extend(village_year.problems)
         _plan_versions(item, village_year, state)
         if not item.problems:
-            _plan_reports(item, village_year, state)
+            _plan_reports(item, village_year, state, today)
     return plan
 
 
@@ -212,7 +224,7 @@ def _check_step(item, step, columns):
         )
 
 
-def _plan_reports(item, village_year, state):
+def _plan_reports(item, village_year, state, today):
     if not village_year.realised:
         return
     last = item.versions[-1]
@@ -221,9 +233,13 @@ def _plan_reports(item, village_year, state):
     if village_year.latest_realisation and village_year.latest_realisation > datetime.date(item.year, 6, 30):
         periods.append(YEAR_END)
     for period in periods:
+        as_of = datetime.date(item.year, 6, 30) if period == SEMESTER_1 else datetime.date(item.year, 12, 31)
+        if as_of > today:
+            # A period not yet over has no report: its figures would claim a position not yet reached.
+            item.waiting.append((period, as_of))
+            continue
         realised, problems = allocate(village_year.realised.get(period, {}), list(keys.values()))
         item.problems.extend(problems)
-        as_of = datetime.date(item.year, 6, 30) if period == SEMESTER_1 else datetime.date(item.year, 12, 31)
         step = ReportStep(period, as_of, realised, CREATED, None)
         if last.outcome == UNCHANGED:
             _compare_report(step, last.existing, state)

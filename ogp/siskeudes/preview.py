@@ -72,6 +72,12 @@ def preview_lines(plan):
             lines.extend(_version_lines(step))
         for step in item.reports:
             lines.append(f"  {step.label()} ({step.as_of:%d/%m/%Y}): {step.outcome}, {rupiah(step.total)}")
+        for label, end in item.waiting_periods:
+            waiting = gettext("%(period)s: not reported yet, the period ends on %(date)s") % {
+                "period": label,
+                "date": f"{end:%d/%m/%Y}",
+            }
+            lines.append(f"  {waiting}")
         lines.extend(_check_lines(item))
     return lines
 

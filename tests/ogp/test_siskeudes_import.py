@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from ogp.models import Budget, BudgetVersion, RealisationReport, SiskeudesVillage, Status
 from ogp.services.siskeudes_import import FAILED, IMPORTED, import_siskeudes, preview_siskeudes
@@ -81,6 +82,48 @@ def test_realisation_cut_into_semester_one_and_year_end():
     assert by_description["Lampu kantor"] == 12_000_000
     assert by_description["Kabel, stopkontak; saklar"] == 3_000_000
     assert by_description["Baliho APBDes"] == 900_000_000
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("today", "reported", "waiting"),
+    [
+        (datetime.date(2024, 6, 29), [], ["semester1", "akhir"]),
+        (datetime.date(2024, 6, 30), ["semester1"], ["akhir"]),
+        (datetime.date(2024, 12, 30), ["semester1"], ["akhir"]),
+        (datetime.date(2025, 1, 2), ["semester1", "akhir"], []),
+    ],
+)
+def test_a_period_not_yet_ended_gets_no_report(today, reported, waiting, english):
+    _read, plan = preview_siskeudes(upload(), confirm=BOTH, today=today)
+    item = _items(plan)["01.2001."]
+    assert [str(step.period) for step in item.reports] == reported
+    assert [str(period) for period, _end in item.waiting] == waiting
+    from ogp.siskeudes.preview import preview_lines
+
+    shown = [line.strip() for line in preview_lines(plan) if "not reported yet" in line]
+    expected = {
+        "semester1": "Semester I: not reported yet, the period ends on 30/06/2024",
+        "akhir": "Year end: not reported yet, the period ends on 31/12/2024",
+    }
+    assert shown[: len(waiting)] == [expected[period] for period in waiting]
+
+
+@pytest.mark.django_db
+def test_a_report_whose_position_date_is_still_to_come_is_not_published(english):
+    from ogp import services
+    from portal.workflow import InvalidTransition
+
+    import_siskeudes(upload(realisation=False), confirm=BOTH, only={"01.2001."})
+    version = Budget.objects.get(village_id=SEDAHKIDUL, year=2024).versions.order_by("number").last()
+    report = services.start_report(
+        version=version, period="akhir", as_of=timezone.localdate() + datetime.timedelta(days=1)
+    )
+    with pytest.raises(InvalidTransition, match="a day still to come") as refused:
+        services.change_report_status(report=report, to=Status.PUBLISHED)
+    assert refused.value.code == "future_position"
+    report.refresh_from_db()
+    assert report.status == Status.DRAFT and report.published_at is None
 
 
 @pytest.mark.django_db
@@ -232,4 +275,8 @@ def test_the_demo_village_is_imported_from_a_sample_export_once():
         ("perubahan", Status.PUBLISHED),
     ]
     assert versions[1].revenue == versions[1].spending
-    assert RealisationReport.objects.filter(version=versions[1], status=Status.PUBLISHED).count() == 2
+    # Semester I and the year end, each once its period has ended (the demo year may still be running).
+    ends = (datetime.date(demo.SISKEUDES_YEAR, 6, 30), datetime.date(demo.SISKEUDES_YEAR, 12, 31))
+    ended = [end for end in ends if end <= timezone.localdate()]
+    reports = RealisationReport.objects.filter(version=versions[1], status=Status.PUBLISHED)
+    assert sorted(reports.values_list("as_of", flat=True)) == ended

@@ -34,11 +34,11 @@ def _generated(code, kd_desa, items_per_kind):
         kd_desa=kd_desa,
         district_name=village.district.name,
         village_name=village.name,
-        year=2030,
+        year=2023,
         seed=7,
         items_per_kind=items_per_kind,
     )
-    return io.BytesIO(build_export([sample], year=2030))
+    return io.BytesIO(build_export([sample], year=2023))
 
 
 def _import_counting_queries(upload_file):
